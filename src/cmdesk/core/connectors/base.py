@@ -1,0 +1,111 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The connector contract: one subclass per network, over one HTTP session factory.
+
+A connector turns a prepared post into the network's requests and the network's answers into
+results or typed errors (cmdesk.core.connectors.errors). It never sleeps, never retries and never
+touches the store: the publisher owns those decisions.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, ClassVar
+
+from cmdesk.core.connectors.capabilities import Capabilities
+from cmdesk.core.model import Account
+
+
+@dataclass
+class PreparedMedia:
+    """An image already fitted to the network by cmdesk.core.media.fit."""
+
+    data: bytes
+    mime: str
+    width: int
+    height: int
+    alt: str = ""
+    focal: tuple[float, float] | None = None  # fractions of the fitted image
+    filename: str = "image.jpg"
+
+
+@dataclass
+class PostPart:
+    """One post of a thread (a single post is a thread of one part)."""
+
+    text: str
+    media: list[PreparedMedia] = field(default_factory=list)
+
+
+@dataclass
+class PublishRequest:
+    """Everything a connector needs to create the post, and the key that makes it idempotent."""
+
+    attempt_id: str
+    idempotency_key: str  # stored durably before the request is sent
+    parts: list[PostPart]
+    planned_at: datetime | None = None
+    poll: dict[str, Any] | None = None
+    options: dict[str, Any] = field(default_factory=dict)  # visibility, cw, language, title...
+
+
+@dataclass
+class PublishResult:
+    remote_id: str
+    remote_url: str | None = None
+    part_ids: list[str] = field(default_factory=list)  # every part of a thread, in order
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class AccountCheck:
+    """What "test the connection" found."""
+
+    ok: bool
+    display_name: str = ""
+    expires_at: datetime | None = None
+    detail: str = ""
+
+
+class Connector(ABC):
+    """Base of every network connector. Subclasses set ``capabilities`` as class data."""
+
+    capabilities: ClassVar[Capabilities]
+
+    def __init__(self, account: Account, secrets: Any, http: Any) -> None:
+        """``secrets``: cmdesk.core.secrets store; ``http``: a session from the HTTP factory."""
+        self.account = account
+        self.secrets = secrets
+        self.http = http
+
+    @abstractmethod
+    def check(self) -> AccountCheck:
+        """Test the connection (and refresh a session that needs it)."""
+
+    @abstractmethod
+    def publish(self, request: PublishRequest) -> PublishResult:
+        """Create the post (all its thread parts) now."""
+
+    @abstractmethod
+    def lookup(self, request: PublishRequest) -> PublishResult | None:
+        """After a crash: did the attempt go out? None if the network says no.
+
+        Raises Unconfirmed when the network cannot tell.
+        """
+
+    def hand_off(self, request: PublishRequest, at: datetime) -> PublishResult:
+        """Give the post to the network's own scheduler for ``at``."""
+        raise NotImplementedError
+
+    def update_hand_off(self, remote_id: str, request: PublishRequest, at: datetime) -> PublishResult:
+        raise NotImplementedError
+
+    def cancel_hand_off(self, remote_id: str) -> None:
+        raise NotImplementedError
+
+    def metrics(self, remote_id: str) -> dict[str, int]:
+        return {}
+
+    def sign_out(self) -> None:
+        """Revoke the token where the network allows it."""
