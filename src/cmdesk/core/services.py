@@ -1,0 +1,57 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The composition root: builds every core service from a data directory.
+
+The GUI and ``cmdesk --headless`` both start from here; widgets receive the pieces they need
+(never the whole app). Pieces are built on first use so a batch command pays only for what it uses.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cached_property
+from pathlib import Path
+
+from cmdesk.core.paths import AppPaths
+from cmdesk.core.store import Workspace, open_workspace
+
+log = logging.getLogger(__name__)
+
+
+class Services:
+    def __init__(self, paths: AppPaths, *, session_only_secrets: bool = False) -> None:
+        self.paths = paths.ensure()
+        self.session_only_secrets = session_only_secrets
+
+    @cached_property
+    def workspace(self) -> Workspace:
+        return open_workspace(self.paths.data)
+
+    @cached_property
+    def secrets(self):
+        from cmdesk.core.secrets import open_secret_store
+
+        return open_secret_store(session_only=self.session_only_secrets)
+
+    @cached_property
+    def connectors(self):
+        """Builds a connector for an account (cmdesk.core.connectors.registry)."""
+        from cmdesk.core.connectors.registry import ConnectorFactory
+
+        return ConnectorFactory(self.secrets)
+
+    @cached_property
+    def publisher(self):
+        from cmdesk.core.publish.engine import Publisher
+
+        return Publisher(self.workspace, self.connectors, cache_dir=self.paths.cache)
+
+    def close(self) -> None:
+        if "publisher" in self.__dict__:
+            self.publisher.stop()
+        if "workspace" in self.__dict__:
+            self.workspace.close()
+
+
+def build_services(data_dir: Path | None = None, **kwargs) -> Services:
+    paths = AppPaths.under(data_dir) if data_dir else AppPaths.default()
+    return Services(paths, **kwargs)
