@@ -58,6 +58,21 @@ class PublishResult:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class SignInField:
+    """One thing the user types to add an account (the GUI form and `cmdesk accounts add` ask it).
+
+    Secret fields are read from standard input on the command line, never from arguments.
+    """
+
+    name: str
+    label: str  # shown to the user; translate at display time
+    secret: bool = False
+    placeholder: str = ""
+    required: bool = True
+    help: str = ""
+
+
 @dataclass
 class AccountCheck:
     """What "test the connection" found."""
@@ -72,6 +87,19 @@ class Connector(ABC):
     """Base of every network connector. Subclasses set ``capabilities`` as class data."""
 
     capabilities: ClassVar[Capabilities]
+    # What the user provides to sign in. An OAuth network asks for little (the instance URL, or
+    # the user's own developer app id/secret) and opens the system browser for the rest.
+    sign_in_fields: ClassVar[tuple[SignInField, ...]] = ()
+
+    @classmethod
+    def sign_in(cls, values: dict[str, str], *, secrets: Any, http: Any,
+                browser: Any = None) -> Account:
+        """Sign in with ``values`` (keys from ``sign_in_fields``), store the tokens in
+        ``secrets`` under the new account's ``secret_key`` and return the account (not yet saved).
+
+        ``browser`` opens a URL (the system browser by default; tests drive it themselves).
+        """
+        raise NotImplementedError
 
     def __init__(self, account: Account, secrets: Any, http: Any) -> None:
         """``secrets``: cmdesk.core.secrets store; ``http``: a session from the HTTP factory."""
