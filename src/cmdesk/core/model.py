@@ -150,6 +150,11 @@ class Target:
     not_before: str | None = None  # ISO UTC: retry_wait / rate limit end
     published_at: str | None = None
     history: list[Transition] = field(default_factory=list)
+    # Seconds between the planned instant and the request that sent it: the calendar shows a
+    # late post as late, never as on time.
+    lateness_s: float | None = None
+    # Fell due too late for the catch-up policy: held in ``due`` until the user decides.
+    needs_decision: bool = False
 
     def to_doc(self) -> dict[str, Any]:
         return {
@@ -162,6 +167,8 @@ class Target:
             "not_before": self.not_before,
             "published_at": self.published_at,
             "history": [t.to_doc() for t in self.history],
+            "lateness_s": self.lateness_s,
+            "needs_decision": self.needs_decision,
         }
 
     @classmethod
@@ -176,6 +183,8 @@ class Target:
             not_before=doc.get("not_before"),
             published_at=doc.get("published_at"),
             history=[Transition(**t) for t in doc.get("history", [])],
+            lateness_s=doc.get("lateness_s"),
+            needs_decision=doc.get("needs_decision", False),
         )
 
 
