@@ -9,6 +9,7 @@ touches the store: the publisher owns those decisions.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
@@ -48,6 +49,16 @@ class PublishRequest:
     planned_at: datetime | None = None
     poll: dict[str, Any] | None = None
     options: dict[str, Any] = field(default_factory=dict)  # visibility, cw, language, title...
+    # Steps a connector already took for this attempt (Instagram/Threads container ids, hosted
+    # media). The connector calls ``checkpoint(progress)`` after each step; the publisher stores
+    # it with the attempt and passes it back on the retry, so a step is never taken twice.
+    progress: dict[str, Any] = field(default_factory=dict)
+    checkpoint: Callable[[dict[str, Any]], None] | None = None
+
+    def save_progress(self, **steps: Any) -> None:
+        self.progress.update(steps)
+        if self.checkpoint is not None:
+            self.checkpoint(self.progress)
 
 
 @dataclass
