@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Masks secrets in text bound for a log or an exception message.
+
+Two nets, because either alone leaks: patterns catch the token-shaped things we know about
+(``Authorization`` values, ``access_token=``, passwords, webhook and bot tokens in URL paths),
+and a registry of the literal secret values this process has handled catches whatever shape a
+network invents next (a token echoed inside an error body, for example).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+
+MASK = "****"
+_MIN_SECRET_LEN = 6  # shorter values would mask ordinary words
+
+# Names whose value is a secret, in query strings, forms and JSON alike.
+_SECRET_NAMES = (
+    r"access_token|refresh_token|id_token|token|client_secret|password|passwd|secret|"
+    r"code_verifier|code|api_key|apikey|app_password|accessJwt|refreshJwt|session"
+)
+_PATTERNS = (
+    # Authorization: Bearer abc / Basic abc / DPoP abc (header dumps and repr of requests).
+    (re.compile(r"(?i)\b(bearer|basic|dpop)\s+[A-Za-z0-9._~+/=-]+"), r"\1 " + MASK),
+    (re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)[^'\",}\r\n]+"), r"\1" + MASK),
+    # name=value in a URL or a form body.
+    (re.compile(rf"(?i)\b({_SECRET_NAMES})=[^&\s'\"]+"), r"\1=" + MASK),
+    # "name": "value" in JSON.
+    (re.compile(rf"(?i)(\"({_SECRET_NAMES})\"\s*:\s*\")[^\"]*"), r"\1" + MASK),
+    # Discord webhooks: /api/webhooks/<id>/<token>; Telegram: /bot<token>/method.
+    (re.compile(r"(/webhooks/\d+/)[A-Za-z0-9._-]+"), r"\1" + MASK),
+    (re.compile(r"(/bot)\d+:[A-Za-z0-9_-]+"), r"\1" + MASK),
+)
+
+_known: set[str] = set()
+_known_lock = threading.Lock()
+
+
+def remember_secret(value: object) -> None:
+    """Mask this literal value from now on (called for every secret read or written)."""
+    if isinstance(value, dict):
+        for item in value.values():
+            remember_secret(item)
+        return
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            remember_secret(item)
+        return
+    if isinstance(value, str) and len(value) >= _MIN_SECRET_LEN:
+        with _known_lock:
+            _known.add(value)
+
+
+def redact(text: str) -> str:
+    """``text`` with every secret we can recognise replaced by ``****``."""
+    if not text:
+        return text
+    with _known_lock:
+        known = sorted(_known, key=len, reverse=True)  # longest first: a token may contain another
+    for value in known:
+        if value in text:
+            text = text.replace(value, MASK)
+    for rx, repl in _PATTERNS:
+        text = rx.sub(repl, text)
+    return text
