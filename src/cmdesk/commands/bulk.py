@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``cmdesk import FILE.csv`` and ``cmdesk export --format csv|ics FILE``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cmdesk.core.i18n import translate
+
+
+def register(subparsers) -> None:
+    imp = subparsers.add_parser("import", help="import posts from a CSV file (one post per row)")
+    imp.add_argument("file", type=Path, metavar="FILE.csv")
+    imp.add_argument("--skip-bad", action="store_true",
+                     help="import the good rows even when some rows have problems")
+    imp.add_argument("--dry-run", action="store_true", help="check the file, write nothing")
+    imp.set_defaults(func=run_import)
+    exp = subparsers.add_parser("export", help="export posts to CSV or iCalendar")
+    exp.add_argument("--format", choices=["csv", "ics"], default=None,
+                     help="file format (default: from the file name)")
+    exp.add_argument("file", type=Path, metavar="FILE")
+    exp.set_defaults(func=run_export)
+
+
+def _tr(text: str) -> str:
+    return translate("BulkCommand", text)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from cmdesk.core.bulk.csv_import import read_csv
+    from cmdesk.core.model import utc_now
+    from cmdesk.core.schedule.planner import workspace_zone
+    from cmdesk.core.services import build_services
+
+    services = build_services(args.data_dir)
+    try:
+        ws = services.workspace
+        plan = read_csv(args.file, ws.accounts.all(), default_zone=workspace_zone(ws),
+                        now=utc_now())
+        if plan.problem:
+            print(plan.problem, file=sys.stderr)
+            return 2
+        for row in plan.rows:
+            for problem in row.problems:
+                print(_tr("line {line}: {problem}").format(line=row.line, problem=problem),
+                      file=sys.stderr)
+            for note in row.notes:
+                print(_tr("line {line}: note: {note}").format(line=row.line, note=note))
+        bad = plan.bad_rows
+        if bad and not args.skip_bad:
+            print(_tr("{bad} of {total} rows have problems; nothing was imported "
+                      "(fix them, or use --skip-bad).").format(bad=len(bad), total=len(plan.rows)),
+                  file=sys.stderr)
+            return 1
+        posts = plan.posts()
+        if not args.dry_run and posts:
+            ws.posts.save_many(posts)
+        print(_tr("{count} posts imported, {skipped} rows skipped.").format(
+            count=0 if args.dry_run else len(posts), skipped=len(bad)))
+        return 0
+    finally:
+        services.close()
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from cmdesk.core.bulk.csv_export import export_csv
+    from cmdesk.core.bulk.ics_export import export_ics
+    from cmdesk.core.services import build_services
+
+    fmt = args.format or ("ics" if args.file.suffix.lower() == ".ics" else "csv")
+    services = build_services(args.data_dir)
+    try:
+        ws = services.workspace
+        writer = export_ics if fmt == "ics" else export_csv
+        try:
+            count = writer(args.file, list(ws.posts.all()), ws.accounts.all())
+        except OSError as exc:
+            print(_tr("Cannot write {path}: {reason}").format(path=args.file,
+                                                              reason=exc.strerror or exc),
+                  file=sys.stderr)
+            return 2
+        print(_tr("{count} posts exported to {path}.").format(count=count, path=args.file))
+        return 0
+    finally:
+        services.close()
