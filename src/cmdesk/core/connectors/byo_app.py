@@ -1,0 +1,126 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+""""Bring your own developer app": the sign-in path of networks whose token exchange needs a
+client secret (LinkedIn, Facebook, Instagram, Threads).
+
+A desktop binary cannot keep a secret, so the user registers their own app with the network and
+types its id and secret into cmdesk; both go to the keyring with the tokens, never to the store.
+The browser step ends on the redirect URL registered on that app:
+
+- a loopback URL (``http://127.0.0.1:<port>/...``) where the network allows one: cmdesk listens
+  there and reads the code itself;
+- otherwise an HTTPS URL (Meta and LinkedIn demand one): the browser lands on a page that may not
+  even load, and the user pastes the address it shows back into cmdesk.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets as _random
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from cmdesk.core.connectors.base import SignInField
+from cmdesk.core.connectors.errors import AuthExpired, Permanent
+from cmdesk.core.i18n import translate
+
+DEFAULT_REDIRECT = "https://localhost/cmdesk"
+
+
+def app_fields(network_label: str, *, redirect_help: str) -> tuple[SignInField, ...]:
+    """The three fields every bring-your-own-app network asks for."""
+    return (
+        SignInField("client_id", translate("SignIn", "App ID"),
+                    placeholder="123456789012345",
+                    help=translate("SignIn", "The ID of the developer app you created for {network}.")
+                    .format(network=network_label)),
+        SignInField("client_secret", translate("SignIn", "App secret"), secret=True,
+                    help=translate("SignIn", "Kept in the system keyring only.")),
+        SignInField("redirect_uri", translate("SignIn", "Redirect URL"), required=False,
+                    placeholder=DEFAULT_REDIRECT, help=redirect_help),
+    )
+
+
+def is_loopback(uri: str) -> bool:
+    parts = urlsplit(uri)
+    return parts.scheme == "http" and parts.hostname in ("127.0.0.1", "::1", "localhost")
+
+
+def redirect_of(values: dict[str, str]) -> str:
+    return (values.get("redirect_uri") or "").strip() or DEFAULT_REDIRECT
+
+
+def needs_paste(values: dict[str, str]) -> bool:
+    """True when the user will have to paste the final address (no loopback redirect)."""
+    return not is_loopback(redirect_of(values))
+
+
+def new_state() -> str:
+    return _random.token_urlsafe(24)
+
+
+def parse_redirect(text: str, state: str) -> str:
+    """The authorization code from what the user pasted: the whole address, or the code alone."""
+    text = (text or "").strip()
+    if not text:
+        raise Permanent(translate("SignIn", "Nothing was pasted: sign-in cancelled."))
+    if "://" not in text and "code=" not in text:
+        return text.split("#")[0]
+    query = parse_qs(urlsplit(text).query or text.split("?", 1)[-1])
+    if "error" in query:
+        detail = (query.get("error_description") or query["error"])[0]
+        raise Permanent(translate("SignIn", "The network refused the sign-in: {detail}")
+                        .format(detail=detail))
+    if query.get("state", [state])[0] != state:
+        raise Permanent(translate("SignIn", "This address belongs to another sign-in attempt."))
+    code = (query.get("code") or [""])[0].split("#")[0]
+    if not code:
+        raise Permanent(translate("SignIn", "The pasted address has no code in it."))
+    return code
+
+
+def authorize(auth_url: str, params: dict[str, str], *, redirect_uri: str, browser: Any,
+              listener: Any = None) -> str:
+    """Open the consent page and return the authorization code.
+
+    ``listener``: a started loopback listener (cmdesk.core.connectors.oauth) when ``redirect_uri``
+    is a loopback URL; its ``wait_for_code(state)`` returns the code. Otherwise ``browser(url)``
+    must return what the user pasted.
+    """
+    state = new_state()
+    url = f"{auth_url}?{urlencode({**params, 'redirect_uri': redirect_uri, 'state': state})}"
+    if listener is not None:
+        browser(url)
+        return listener.wait_for_code(state)
+    pasted = browser(url)
+    if not isinstance(pasted, str):
+        raise Permanent(translate(
+            "SignIn", "Paste the address your browser shows after you approve the app."))
+    return parse_redirect(pasted, state)
+
+
+# ---- the secret blob of an account ------------------------------------------------------------
+@dataclass
+class Vault:
+    """The keyring entry of one account: app id and secret plus the tokens, as one JSON value."""
+
+    secrets: Any
+    key: str
+
+    def load(self) -> dict[str, Any]:
+        raw = self.secrets.get(self.key)
+        if not raw:
+            raise AuthExpired(translate("SignIn", "No saved sign-in for this account: sign in again."))
+        return json.loads(raw) if isinstance(raw, str) else dict(raw)
+
+    def save(self, data: dict[str, Any]) -> None:
+        self.secrets.set(self.key, json.dumps(data))
+
+    def update(self, **changes: Any) -> dict[str, Any]:
+        data = self.load()
+        data.update(changes)
+        self.save(data)
+        return data
+
+    def forget(self) -> None:
+        self.secrets.delete(self.key)
