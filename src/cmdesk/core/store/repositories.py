@@ -1,5 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Typed repositories over the workspace tables. Nothing above the store touches TinyDB."""
+"""Typed repositories over the workspace tables. Nothing above the store touches TinyDB.
+
+Every method answers from the indexes (documents by id, posts by planned time); a call that
+changes something returns once the change is durable, then announces it with ``Changes``.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,8 @@ from collections.abc import Callable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from tinydb import Query
-from tinydb.table import Table
-
-from cmdesk.core.model import Account, Post, to_iso, utc_now
+from cmdesk.core.model import SCHEMA_VERSION, Account, Post, to_iso, utc_now
+from cmdesk.core.store.table import JournaledTable
 
 if TYPE_CHECKING:
     from cmdesk.core.store.workspace import Changes
@@ -23,31 +25,39 @@ def _changes(table: str, ids: list[str]) -> Changes:
     return Changes(table, frozenset(ids))
 
 
+def _stamped(doc: dict[str, Any]) -> dict[str, Any]:
+    return doc if "schema" in doc else {**doc, "schema": SCHEMA_VERSION}
+
+
 class _Repository:
     name = ""
 
     def __init__(
-        self, table: Table, lock: threading.RLock, emit: Callable[[Changes], None]
+        self, table: JournaledTable, lock: threading.RLock, emit: Callable[[Changes], None]
     ) -> None:
         self._table = table
         self._lock = lock
         self._emit = emit
 
     def _upsert_doc(self, doc: dict[str, Any]) -> None:
-        with self._lock:
-            self._table.upsert(doc, Query().id == doc["id"])
+        self._table.put_by([_stamped(doc)])
         self._emit(_changes(self.name, [doc["id"]]))
 
     def _get_doc(self, item_id: str) -> dict[str, Any] | None:
-        with self._lock:
-            return self._table.get(Query().id == item_id)
+        found = self._table.find("id", item_id)
+        return found[0] if found else None
 
     def delete(self, item_id: str) -> bool:
-        with self._lock:
-            removed = self._table.remove(Query().id == item_id)
+        removed = self._table.remove_by([item_id])
         if removed:
-            self._emit(_changes(self.name, [item_id]))
+            self._emit(_changes(self.name, removed))
         return bool(removed)
+
+    def delete_many(self, ids: list[str]) -> None:
+        """Remove several documents as one change."""
+        removed = self._table.remove_by(ids)
+        if removed:
+            self._emit(_changes(self.name, removed))
 
     def __len__(self) -> int:
         return len(self._table)
@@ -64,16 +74,11 @@ class PostRepository(_Repository):
 
     def save_many(self, posts: list[Post]) -> None:
         """Save several posts as one change (an import, an undo of a multi-move)."""
-        with self._lock:
-            for post in posts:
-                post.updated_at = utc_now()
-                self._table.upsert(post.to_doc(), Query().id == post.id)
+        now = utc_now()
+        for post in posts:
+            post.updated_at = now
+        self._table.put_by([post.to_doc() for post in posts])
         self._emit(_changes(self.name, [p.id for p in posts]))
-
-    def delete_many(self, ids: list[str]) -> None:
-        with self._lock:
-            self._table.remove(Query().id.one_of(ids))
-        self._emit(_changes(self.name, ids))
 
     def get(self, post_id: str) -> Post | None:
         doc = self._get_doc(post_id)
@@ -81,21 +86,24 @@ class PostRepository(_Repository):
 
     def between(self, start: datetime, end: datetime) -> list[Post]:
         """Posts planned in [start, end), sorted by time. Drafts are not included."""
-        lo, hi = to_iso(start), to_iso(end)
+        return [Post.from_doc(d) for d in self.docs_between(start, end)]
+
+    def docs_between(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        """The stored documents of ``between`` (no Post objects): for views that only need a few
+        fields of many posts, e.g. a year overview."""
+        return self._table.range("planned_at", to_iso(start), to_iso(end))
+
+    def count_between(self, start: datetime, end: datetime) -> int:
         with self._lock:
-            docs = self._table.search(
-                (Query().planned_at != None) & (Query().planned_at >= lo) & (Query().planned_at < hi)  # noqa: E711
-            )
-        return sorted((Post.from_doc(d) for d in docs), key=lambda p: p.planned_at)
+            return len(self._table.ids_in_range("planned_at", to_iso(start), to_iso(end)))
 
     def drafts(self) -> list[Post]:
-        with self._lock:
-            docs = self._table.search(Query().planned_at == None)  # noqa: E711
-        return sorted((Post.from_doc(d) for d in docs), key=lambda p: p.created_at)
+        """Unscheduled posts, oldest first."""
+        return sorted((Post.from_doc(d) for d in self._table.nulls("planned_at")),
+                      key=lambda p: p.created_at)
 
     def all(self) -> Iterator[Post]:
-        with self._lock:
-            docs = list(self._table.all())
+        docs = list(self._table)
         return (Post.from_doc(d) for d in docs)
 
 
@@ -111,8 +119,7 @@ class AccountRepository(_Repository):
         return Account.from_doc(doc) if doc else None
 
     def all(self) -> list[Account]:
-        with self._lock:
-            return [Account.from_doc(d) for d in self._table.all()]
+        return [Account.from_doc(d) for d in self._table]
 
 
 class AttemptRepository(_Repository):
@@ -128,13 +135,11 @@ class AttemptRepository(_Repository):
         return self._get_doc(attempt_id)
 
     def for_post(self, post_id: str) -> list[dict[str, Any]]:
-        with self._lock:
-            return list(self._table.search(Query().post_id == post_id))
+        return self._table.find("post_id", post_id)
 
     def open_attempts(self) -> list[dict[str, Any]]:
         """Attempts that were sent (or about to be) and never resolved: crash leftovers."""
-        with self._lock:
-            return list(self._table.search(Query().outcome == None))  # noqa: E711
+        return self._table.find("outcome", None)
 
 
 class SettingsRepository(_Repository):

@@ -1,0 +1,294 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The durable core under the TinyDB tables: documents in memory, every change journaled first.
+
+One writer: every change runs inside ``transaction()`` under one lock, is applied in memory, then
+written to the journal as one record and fsynced; only then does the lock open and the call return
+(on a write error the change is undone in memory and raised). Readers take the same lock, so they
+see a change whole or not at all. When the journal grows past half the snapshot, a background
+thread writes a new snapshot from a frozen copy of the tables while writers go on in a new journal.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from cmdesk.core.model import SCHEMA_VERSION
+from cmdesk.core.store import entries
+from cmdesk.core.store.errors import StoreLocked, StoreWriteFailed
+from cmdesk.core.store.indexes import TableIndexes
+from cmdesk.core.store.journal import (
+    Damage,
+    JournalWriter,
+    Op,
+    encode_record,
+    journal_path,
+    journal_paths,
+    read_records,
+    set_aside,
+)
+from cmdesk.core.store.snapshot import read_snapshot, tmp_path, write_snapshot
+
+log = logging.getLogger(__name__)
+
+MIN_COMPACT_BYTES = 4 << 20
+
+# Fields each table indexes besides "id" (equality) and "schema"; see indexes.py.
+INDEX_SPEC: dict[str, dict[str, tuple[str, ...]]] = {
+    "posts": {"equality": ("id",), "ordered": ("planned_at",)},
+    "attempts": {"equality": ("id", "post_id", "outcome")},
+}
+
+
+def make_indexes(table: str) -> TableIndexes:
+    spec = INDEX_SPEC.get(table, {})
+    return TableIndexes(spec.get("equality", ("id",)), spec.get("ordered", ()))
+
+
+class Engine:
+    def __init__(self, base: Path, *, compact_bytes: int | None = None) -> None:
+        self.base = Path(base)
+        self.base.parent.mkdir(parents=True, exist_ok=True)
+        self.lock = threading.RLock()
+        self.tables: dict[str, dict[int, bytes]] = {}
+        self.indexes: dict[str, TableIndexes] = {}
+        self.damage: list[Damage] = []
+        self.on_compaction: Callable[[str], None] | None = None  # "start" | "done" (tests, logs)
+        self._compact_bytes = compact_bytes
+        self._pending: list[Op] | None = None
+        self._undo: list[Callable[[], None]] = []
+        self._next_ids: dict[str, int] = {}
+        self._compactor: threading.Thread | None = None
+        self._snapshot_size = 0
+        self._closed = False
+        self._lock_fd = self._take_lock()
+        try:
+            self._load()
+        except BaseException:
+            os.close(self._lock_fd)
+            raise
+
+    # ----- opening
+    def _take_lock(self) -> int:
+        fd = os.open(self.base.with_name(self.base.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise StoreLocked(self.base) from None
+        return fd
+
+    def _load(self) -> None:
+        gen = 1
+        tmp_path(self.base).unlink(missing_ok=True)  # a compaction that died before its rename
+        if self.base.exists():
+            gen, names, loaded = read_snapshot(self.base)
+            self._snapshot_size = self.base.stat().st_size
+            for name in names:
+                self.tables[name] = {}
+            for entry in loaded:
+                table, doc_id, _keys = entries.header(entry)
+                self.tables.setdefault(table, {})[doc_id] = entry
+            del loaded
+        for journal_gen, path in list(journal_paths(self.base)):
+            if journal_gen < gen:
+                path.unlink()  # already inside the snapshot; a crash came before its removal
+                continue
+            records, bad_offset = read_records(path)
+            for ops in records:
+                for op in ops:
+                    self._apply(op, indexed=False)
+            if bad_offset is not None:
+                damage = set_aside(path, bad_offset)
+                log.warning("journal %s damaged at %d; %d bytes moved to %s", path, bad_offset,
+                            damage.size, damage.side_file)
+                self.damage.append(damage)
+            gen = max(gen, journal_gen)
+        self._gen = gen
+        self._journal = JournalWriter(journal_path(self.base, gen))
+        self._build_indexes()
+
+    def _build_indexes(self) -> None:
+        for name, table in self.tables.items():
+            indexes = self.indexes[name] = make_indexes(name)
+            pairs: dict[str, list[tuple[int, Any]]] = {f: [] for f in indexes.ordered}
+            for doc_id, entry in table.items():
+                keys = entries.header(entry)[2]
+                for f, index in indexes.equality.items():
+                    if f in keys:
+                        index.add(doc_id, keys[f])
+                for f in indexes.ordered:
+                    if f in keys:
+                        pairs[f].append((doc_id, keys[f]))
+            for f, index in indexes.ordered.items():
+                index.bulk_load(pairs[f])
+            self._next_ids[name] = max(table, default=0) + 1
+
+    # ----- reading (callers hold self.lock)
+    def table(self, name: str) -> dict[int, bytes]:
+        return self.tables.get(name) or {}
+
+    def index(self, name: str) -> TableIndexes:
+        if name not in self.indexes:
+            self.indexes[name] = make_indexes(name)
+        return self.indexes[name]
+
+    def fields(self, name: str) -> tuple[str, ...]:
+        return entries.ALWAYS_KEYED + tuple(f for f in self.index(name).fields if f not in entries.ALWAYS_KEYED)
+
+    def next_id(self, name: str) -> int:
+        with self.lock:
+            doc_id = self._next_ids.get(name, 1)
+            self._next_ids[name] = doc_id + 1
+            return doc_id
+
+    def schemas(self) -> Iterator[tuple[str, int, Any]]:
+        """(table, doc_id, schema or None) of every document, from the headers only."""
+        for name, table in self.tables.items():
+            for doc_id, entry in table.items():
+                yield name, doc_id, entries.header(entry)[2].get("schema")
+
+    # ----- writing
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group changes into one journal record: replayed all together or not at all."""
+        with self.lock:
+            if self._closed:
+                raise RuntimeError("the store is closed")
+            if self._pending is not None:  # nested: the outer transaction commits
+                yield
+                return
+            self._pending, self._undo = [], []
+            try:
+                yield
+                if self._pending:
+                    self._write(encode_record(self._pending))
+            except BaseException:
+                for undo in reversed(self._undo):
+                    undo()
+                raise
+            finally:
+                self._pending, self._undo = None, []
+        self._maybe_compact()
+
+    def _write(self, record: bytes) -> None:
+        try:
+            self._journal.append(record)
+        except OSError as error:
+            raise StoreWriteFailed(self._journal.path, error) from error
+
+    def put(self, table: str, doc_id: int, doc: dict[str, Any]) -> None:
+        if "schema" not in doc:  # every document carries its schema version (migrations.py)
+            doc = {**doc, "schema": SCHEMA_VERSION}
+        self.submit(("P", table, doc_id, entries.encode_entry(table, doc_id, doc, self.fields(table))))
+
+    def submit(self, op: Op) -> None:
+        with self.transaction():
+            self._pending.append(op)
+            self._apply(op, indexed=True, undo=self._undo)
+
+    def _apply(self, op: Op, *, indexed: bool, undo: list | None = None) -> None:
+        kind, name = op[0], op[1]
+        table = self.tables.get(name)
+        if table is None:
+            table = self.tables[name] = {}
+            if undo is not None:
+                undo.append(lambda: self.tables.pop(name, None))
+        indexes = self.index(name) if indexed else None
+        if kind in ("P", "D"):
+            doc_id = op[2]
+            old = table.get(doc_id)
+            if old is not None and indexes is not None:
+                indexes.discard(doc_id, entries.header(old)[2])
+            if kind == "P":
+                table[doc_id] = op[3]
+                if indexes is not None:
+                    indexes.add(doc_id, entries.header(op[3])[2])
+                if doc_id >= self._next_ids.get(name, 1):
+                    self._next_ids[name] = doc_id + 1
+            elif old is not None:
+                del table[doc_id]
+            if undo is not None:
+                undo.append(lambda: self._restore(name, doc_id, old))
+        else:  # C (empty) or X (drop)
+            saved = dict(table)
+            table.clear()
+            if indexes is not None:
+                indexes.clear()
+            if kind == "X":
+                del self.tables[name]
+            if undo is not None:
+                undo.append(lambda: self._restore_table(name, saved))
+
+    def _restore(self, name: str, doc_id: int, entry: bytes | None) -> None:
+        table = self.tables.setdefault(name, {})
+        indexes = self.index(name)
+        current = table.pop(doc_id, None)
+        if current is not None:
+            indexes.discard(doc_id, entries.header(current)[2])
+        if entry is not None:
+            table[doc_id] = entry
+            indexes.add(doc_id, entries.header(entry)[2])
+
+    def _restore_table(self, name: str, saved: dict[int, bytes]) -> None:
+        self.tables[name] = {}
+        self.index(name).clear()
+        for doc_id, entry in saved.items():
+            self._restore(name, doc_id, entry)
+
+    # ----- compaction
+    def _maybe_compact(self) -> None:
+        threshold = self._compact_bytes or max(MIN_COMPACT_BYTES, self._snapshot_size // 2)
+        if self._journal.size >= threshold:
+            self.compact(wait=False)
+
+    def compact(self, *, wait: bool = True) -> None:
+        """Write a new snapshot; writers continue in a new journal meanwhile."""
+        with self.lock:
+            if self._closed or (self._compactor is not None and self._compactor.is_alive()):
+                thread = self._compactor
+            else:
+                self._gen += 1
+                self._journal.close()
+                self._journal = JournalWriter(journal_path(self.base, self._gen))
+                # Entries are immutable bytes, so a shallow copy is a consistent frozen state.
+                frozen = {name: list(table.values()) for name, table in self.tables.items()}
+                thread = self._compactor = threading.Thread(
+                    target=self._compact, args=(self._gen, frozen), name="cmdesk-compact")
+                thread.start()
+        if wait and thread is not None:
+            thread.join()
+
+    def _compact(self, gen: int, frozen: dict[str, list[bytes]]) -> None:
+        if self.on_compaction:
+            self.on_compaction("start")
+        try:
+            write_snapshot(self.base, gen, frozen)
+            self._snapshot_size = self.base.stat().st_size
+            for old_gen, path in list(journal_paths(self.base)):
+                if old_gen < gen:
+                    path.unlink()
+        except OSError:
+            # The journals are all still there, so nothing is lost; the next change retries.
+            log.exception("compaction of %s failed", self.base)
+            return
+        if self.on_compaction:
+            self.on_compaction("done")
+
+    def close(self) -> None:
+        with self.lock:
+            if self._closed:
+                return
+            self._closed = True
+            thread = self._compactor
+        if thread is not None:
+            thread.join()
+        with self.lock:
+            self._journal.close()
+            os.close(self._lock_fd)

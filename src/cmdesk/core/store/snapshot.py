@@ -1,0 +1,95 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The snapshot: every document at one journal generation, written whole or not at all.
+
+Written to a temporary file, fsynced, and renamed over the old one (whose previous version is
+kept as ``<name>.bak``), then the directory is fsynced, so a crash leaves either the old or the new
+snapshot, never a mix. A trailer holds the count and a CRC of everything before it: a snapshot that
+does not check out is reported as damaged and never overwritten.
+"""
+
+from __future__ import annotations
+
+import os
+import zlib
+from collections.abc import Iterable
+from pathlib import Path
+
+import orjson
+
+from cmdesk.core.store.entries import SEP
+from cmdesk.core.store.errors import StoreDamaged
+from cmdesk.core.store.journal import fsync_dir
+
+FORMAT = "cmdesk-store-snapshot"
+VERSION = 1
+
+
+def backup_path(base: Path) -> Path:
+    return base.with_name(base.name + ".bak")
+
+
+def tmp_path(base: Path) -> Path:
+    return base.with_name(base.name + ".tmp")
+
+
+def write_snapshot(base: Path, gen: int, tables: dict[str, Iterable[bytes]]) -> None:
+    tmp = tmp_path(base)
+    crc = 0
+    count = 0
+    with tmp.open("wb", buffering=1 << 20) as f:
+        head = orjson.dumps({"format": FORMAT, "version": VERSION, "gen": gen, "tables": sorted(tables)}) + b"\n"
+        crc = zlib.crc32(head, crc)
+        f.write(head)
+        for entries in tables.values():
+            for entry in entries:
+                line = entry + b"\n"
+                crc = zlib.crc32(line, crc)
+                f.write(line)
+                count += 1
+        f.write(b"#end %d %08x\n" % (count, crc))
+        f.flush()
+        os.fsync(f.fileno())
+    if base.exists():
+        # Keep the previous snapshot: if the new one is ever damaged, the user still has a copy.
+        bak, bak_tmp = backup_path(base), base.with_name(base.name + ".bak.tmp")
+        bak_tmp.unlink(missing_ok=True)
+        os.link(base, bak_tmp)
+        os.replace(bak_tmp, bak)
+    os.replace(tmp, base)
+    fsync_dir(base.parent)
+
+
+def read_snapshot(base: Path) -> tuple[int, list[str], list[bytes]]:
+    """(generation, table names, entries) of the snapshot at ``base``; raises StoreDamaged."""
+    def damaged(reason: str) -> StoreDamaged:
+        return StoreDamaged(base, backup_path(base), reason)
+
+    entries: list[bytes] = []
+    try:
+        with base.open("rb", buffering=1 << 20) as f:
+            head = f.readline()
+            crc = zlib.crc32(head)
+            try:
+                meta = orjson.loads(head)
+                if meta.get("format") != FORMAT:
+                    raise ValueError
+            except (ValueError, AttributeError):
+                raise damaged("unknown header") from None
+            if meta.get("version", 0) > VERSION:
+                raise damaged(f"snapshot format {meta.get('version')} is newer than this cmdesk")
+            append = entries.append
+            for line in f:
+                if line.startswith(b"#end "):
+                    parts = line.split()
+                    if len(parts) != 3 or int(parts[1]) != len(entries) or int(parts[2], 16) != crc:
+                        raise damaged("checksum mismatch")
+                    if f.read(1):
+                        raise damaged("data after the end marker")
+                    return int(meta["gen"]), list(meta.get("tables", [])), entries
+                crc = zlib.crc32(line, crc)
+                if SEP not in line or not line.endswith(b"\n"):
+                    raise damaged("malformed entry")
+                append(line[:-1])
+    except OSError as error:
+        raise damaged(error.strerror or str(error)) from error
+    raise damaged("truncated")
