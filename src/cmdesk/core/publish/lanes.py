@@ -1,0 +1,125 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""One lane per account: its sends go out one at a time, in due order, within its rate limit,
+while other accounts' lanes run in parallel.
+
+A lane's queue is replaced as a whole by each evaluation of the store (the store is the truth),
+and every item is re-checked against the store just before it is sent.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from cmdesk.core.publish import events as ev
+
+if TYPE_CHECKING:
+    from cmdesk.core.publish.engine import Publisher
+
+log = logging.getLogger(__name__)
+
+IDLE_WAIT_S = 30.0
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # send | hand_off | follow | cancel
+    ref: str  # post id (attempt id for cancel)
+    order: tuple = ()
+    force: bool = False
+    flush: bool = False  # was waiting for the network: counts in back_online
+
+
+class Lane:
+    def __init__(self, pub: Publisher, account_id: str) -> None:
+        self.pub = pub
+        self.account_id = account_id
+        self._lock = threading.Lock()
+        self._planned: list[Item] = []  # from the last evaluation
+        self._extra: list[Item] = []  # follow/cancel requests from change events
+        self.kick = threading.Event()
+        self.busy = False
+        self._thread: threading.Thread | None = None
+
+    # ---- queue -----------------------------------------------------------------------------
+    def offer(self, items: list[Item]) -> None:
+        with self._lock:
+            self._planned = sorted(items, key=lambda i: i.order)
+        self.kick.set()
+
+    def add(self, item: Item) -> None:
+        with self._lock:
+            if item not in self._extra:
+                self._extra.append(item)
+        self.kick.set()
+
+    def pending(self) -> int:
+        with self._lock:
+            return len(self._planned) + len(self._extra)
+
+    def _pop(self) -> Item | None:
+        with self._lock:
+            if self._extra:
+                return self._extra.pop(0)
+            return self._planned.pop(0) if self._planned else None
+
+    # ---- work ------------------------------------------------------------------------------
+    def drain(self) -> float | None:
+        """Do everything that can be done now; returns seconds until the gate opens, if blocked."""
+        self.busy = True
+        try:
+            self.pub.recover_orphans(self.account_id)
+            while not self.pub.stopping:
+                wait = self.pub.gates.wait_s(self.account_id, self.pub.clock.now())
+                if wait > 0 and self.pending():
+                    return wait
+                item = self._pop()
+                if item is None:
+                    return None
+                self._run(item)
+            return None
+        finally:
+            self.busy = False
+
+    def _run(self, item: Item) -> None:
+        from cmdesk.core.publish import handoff, sender
+
+        try:
+            if item.kind == "send":
+                state = sender.send(self.pub, item.ref, self.account_id, force=item.force)
+                if state is not None:
+                    self.pub.count_sent(item, state)
+            elif item.kind == "hand_off":
+                handoff.hand_off(self.pub, item.ref, self.account_id)
+            elif item.kind == "follow":
+                handoff.follow(self.pub, item.ref, self.account_id)
+            elif item.kind == "cancel":
+                attempt = self.pub.workspace.attempts.get(item.ref)
+                if attempt is not None:
+                    handoff.cancel_remote(self.pub, attempt)
+        except Exception:  # one broken post must not stop the account's other posts
+            log.exception("publishing %s %s failed", item.kind, item.ref)
+            self.pub.emit(ev.PublishEvent(ev.STATE, item.ref, self.account_id))
+
+    # ---- thread ----------------------------------------------------------------------------
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._loop, name=f"cmdesk-lane-{self.account_id[:8]}",
+                                        daemon=True)
+        self._thread.start()
+
+    def _loop(self) -> None:
+        wait: float | None = None
+        while not self.pub.stopping:
+            self.pub.clock.wait(self.kick, wait if wait is not None else IDLE_WAIT_S)
+            self.kick.clear()
+            if self.pub.stopping:
+                return
+            wait = self.drain()
+            self.pub.lane_idle()
+
+    def join(self, timeout: float) -> None:
+        self.kick.set()
+        if self._thread is not None:
+            self._thread.join(timeout)

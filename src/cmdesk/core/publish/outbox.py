@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The outbox: one row per target that is planned, on its way, done or stuck, for the panel and
+``cmdesk outbox``."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from cmdesk.core.model import TargetState, from_iso, to_iso
+
+S = TargetState
+
+# How the outbox groups rows: what needs the user first, then what goes next.
+ORDER = {S.UNCONFIRMED: 0, S.NEEDS_AUTH: 1, S.FAILED: 2, S.DUE: 3, S.PUBLISHING: 4,
+         S.WAITING_NETWORK: 5, S.RETRY_WAIT: 6, S.SCHEDULED: 7, S.HANDED_OFF: 8,
+         S.PUBLISHED: 9, S.DRAFT: 10}
+
+
+@dataclass
+class OutboxRow:
+    post_id: str
+    account_id: str
+    account: str
+    network: str
+    text: str
+    state: str
+    planned: str | None
+    actual: str | None
+    lateness_s: float | None
+    remote_id: str | None
+    remote_url: str | None
+    error: str | None
+    next_try: str | None
+    needs_decision: bool
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def outbox_rows(workspace: Any, now: datetime, monitor: Any = None,
+                include_drafts: bool = False) -> list[OutboxRow]:
+    accounts = {a.id: a for a in workspace.accounts.all()}
+    rows = []
+    for post in workspace.posts.all():
+        for t in post.targets:
+            if t.state == S.DRAFT and not include_drafts:
+                continue
+            account = accounts.get(t.account_id)
+            rows.append(OutboxRow(
+                post_id=post.id, account_id=t.account_id,
+                account=account.name if account else "?", network=t.network,
+                text=post.text_for(t.network).splitlines()[0][:80] if post.text_for(t.network) else "",
+                state=str(t.state), planned=to_iso(post.planned_at), actual=t.published_at,
+                lateness_s=t.lateness_s, remote_id=t.remote_id, remote_url=t.remote_url,
+                error=t.error, next_try=t.not_before, needs_decision=t.needs_decision,
+            ))
+    rows.sort(key=lambda r: (ORDER.get(S(r.state), 99), r.planned or "", r.account))
+    return rows
+
+
+def is_late(row: OutboxRow, threshold_s: float = 60.0) -> bool:
+    return row.lateness_s is not None and row.lateness_s > threshold_s
+
+
+def due_soon(rows: list[OutboxRow], now: datetime) -> list[OutboxRow]:
+    return [r for r in rows if r.state == S.SCHEDULED and r.planned and from_iso(r.planned) >= now]

@@ -1,0 +1,145 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Store access for the publisher: atomic target updates and the durable attempt journal.
+
+A target is changed by re-reading its post under the workspace's writer lock, changing it and
+saving it, so a lane and the evaluator never overwrite each other's step with a stale copy.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from cmdesk.core.model import Post, Target, new_id, to_iso
+
+# Attempt outcomes. None = open: the request may be on the wire (or was, before a crash).
+PUBLISHED = "published"  # the network has it (answer, lookup, or the user confirmed)
+CONFIRMED = "confirmed"  # the user said it went out
+NOT_SENT = "not_sent"  # lookup: the network does not have it: safe to send again, same key
+ABANDONED = "abandoned"  # the user chose "send again anyway": the next attempt gets a new key
+UNCONFIRMED = "unconfirmed"
+TRANSIENT = "transient"
+OFFLINE = "offline"
+RATE_LIMITED = "rate_limited"
+AUTH = "auth_expired"
+FAILED = "failed"
+HANDED_OFF = "handed_off"
+REFUSED = "refused"  # a hand-off the network's limits refused
+CANCELLED = "cancelled"  # a hand-off cancelled on the network
+
+WENT_OUT = frozenset({PUBLISHED, CONFIRMED})
+# Outcomes after which the same idempotency key is reused: nothing was created under it.
+KEY_REUSABLE = frozenset({NOT_SENT, TRANSIENT, OFFLINE, RATE_LIMITED, AUTH, None})
+
+
+class Records:
+    def __init__(self, workspace: Any) -> None:
+        self.ws = workspace
+        self.lock = getattr(workspace, "_lock", None) or threading.RLock()
+        # Set while the publisher writes, so its own change events are not mistaken for the
+        # user's (which would re-trigger a full look at the store for every step).
+        self.local = threading.local()
+
+    # ---- targets -----------------------------------------------------------------------------
+    def mutate(self, post_id: str, account_id: str,
+               change: Callable[[Post, Target], Any]) -> tuple[Post | None, Any]:
+        """Run ``change(post, target)`` on fresh copies and save; returns (post, change's result).
+
+        ``change`` returns False to skip saving (nothing to do)."""
+        with self.lock:
+            post = self.ws.posts.get(post_id)
+            target = find_target(post, account_id) if post else None
+            if target is None:
+                return None, None
+            result = change(post, target)
+            if result is not False:
+                self._save(post)
+            return post, result
+
+    def mutate_post(self, post_id: str, change: Callable[[Post], bool]) -> Post | None:
+        with self.lock:
+            post = self.ws.posts.get(post_id)
+            if post is None:
+                return None
+            if change(post):
+                self._save(post)
+            return post
+
+    def _save(self, post: Post) -> None:
+        self.local.writing = True
+        try:
+            self.ws.posts.save(post)
+        finally:
+            self.local.writing = False
+
+    @property
+    def writing(self) -> bool:
+        return getattr(self.local, "writing", False)
+
+    # ---- attempts ----------------------------------------------------------------------------
+    def open_attempt(self, post: Post, target: Target, key: str, at: datetime, *,
+                     kind: str = "publish", fingerprint: str = "") -> dict[str, Any]:
+        attempt = {
+            "id": new_id(),
+            "kind": kind,
+            "post_id": post.id,
+            "account_id": target.account_id,
+            "network": target.network,
+            "idempotency_key": key,
+            "started_at": to_iso(at),
+            "outcome": None,
+            "fingerprint": fingerprint,
+        }
+        self._save_attempt(attempt)  # durable (journaled, fsynced) before the request leaves
+        return attempt
+
+    def close_attempt(self, attempt: dict[str, Any], outcome: str, at: datetime, **extra: Any) -> None:
+        attempt.update(extra, outcome=outcome, ended_at=to_iso(at))
+        self._save_attempt(attempt)
+
+    def _save_attempt(self, attempt: dict[str, Any]) -> None:
+        self.local.writing = True
+        try:
+            self.ws.attempts.save(attempt)
+        finally:
+            self.local.writing = False
+
+    def attempts_for(self, post_id: str, account_id: str) -> list[dict[str, Any]]:
+        found = [a for a in self.ws.attempts.for_post(post_id) if a["account_id"] == account_id]
+        return sorted(found, key=lambda a: a["started_at"])
+
+    def key_for(self, post_id: str, account_id: str, kind: str = "publish",
+                attempts: list[dict[str, Any]] | None = None) -> str | None:
+        """The idempotency key to reuse: the last attempt's, when nothing was created under it."""
+        if attempts is None:
+            attempts = self.attempts_for(post_id, account_id)
+        for attempt in reversed(attempts):
+            if attempt.get("kind", "publish") != kind:
+                continue
+            return attempt["idempotency_key"] if attempt["outcome"] in KEY_REUSABLE else None
+        return None
+
+    def went_out(self, post_id: str, account_id: str,
+                 attempts: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
+        if attempts is None:
+            attempts = self.attempts_for(post_id, account_id)
+        for attempt in attempts:
+            if attempt.get("kind", "publish") == "publish" and attempt["outcome"] in WENT_OUT:
+                return attempt
+        return None
+
+    def failures_in_a_row(self, post_id: str, account_id: str) -> int:
+        n = 0
+        for attempt in reversed(self.attempts_for(post_id, account_id)):
+            if attempt["outcome"] is None:
+                continue  # the attempt being decided right now
+            if attempt["outcome"] not in (TRANSIENT, OFFLINE):
+                break
+            n += attempt["outcome"] == TRANSIENT
+        return n
+
+
+def find_target(post: Post, account_id: str) -> Target | None:
+    return next((t for t in post.targets if t.account_id == account_id), None)
