@@ -1,0 +1,72 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``cmdesk outbox [--json]``: every target's state, planned and actual times, remote id and
+last error, read from the workspace (nothing is sent)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from cmdesk.core.i18n import translate
+
+
+def register(subparsers) -> None:
+    cmd = subparsers.add_parser("outbox", help="show what is planned, sent, waiting or failed")
+    cmd.add_argument("--json", action="store_true", help="one JSON array, for scripts")
+    cmd.add_argument("--drafts", action="store_true", help="include targets of drafts")
+    cmd.set_defaults(func=run_outbox)
+
+
+def _tr(text: str) -> str:
+    return translate("OutboxCommand", text)
+
+
+def _local(iso: str | None) -> str:
+    from cmdesk.core.model import from_iso
+
+    moment = from_iso(iso)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "-"
+
+
+def _late(seconds: float | None) -> str:
+    if seconds is None or seconds < 60:
+        return "-"
+    return _tr("{n} min").format(n=round(seconds / 60))
+
+
+def run_outbox(args: argparse.Namespace) -> int:
+    from cmdesk.core.model import utc_now
+    from cmdesk.core.publish.outbox import outbox_rows
+    from cmdesk.core.services import build_services
+
+    try:
+        services = build_services(args.data_dir)
+        workspace = services.workspace
+    except Exception as exc:  # the store says why (locked by the app, unreadable...)
+        print(_tr("Cannot open the workspace: {reason}").format(reason=exc), file=sys.stderr)
+        return 2
+    try:
+        rows = outbox_rows(workspace, utc_now(), include_drafts=args.drafts)
+        if args.json:
+            json.dump([r.to_json() for r in rows], sys.stdout, ensure_ascii=False, indent=1)
+            print()
+            return 0
+        if not rows:
+            print(_tr("The outbox is empty."))
+            return 0
+        header = [_tr("STATE"), _tr("PLANNED"), _tr("ACTUAL"), _tr("LATE"), _tr("ACCOUNT"),
+                  _tr("REMOTE"), _tr("TEXT / LAST ERROR")]
+        table = [header] + [[
+            translate("TargetState", r.state) + (" (?)" if r.needs_decision else ""),
+            _local(r.planned), _local(r.actual), _late(r.lateness_s), r.account,
+            r.remote_url or r.remote_id or "-",
+            (r.error or r.text) + (_tr(" (next try {at})").format(at=_local(r.next_try))
+                                   if r.next_try else ""),
+        ] for r in rows]
+        widths = [max(len(row[i]) for row in table) for i in range(len(header) - 1)]
+        for row in table:
+            print("  ".join(cell.ljust(w) for cell, w in zip(row, widths)) + "  " + row[-1])
+        return 0
+    finally:
+        services.close()
