@@ -4,29 +4,21 @@ that approves the consent page and pastes the final address back, as a user woul
 
 from __future__ import annotations
 
-import json
 from urllib.parse import parse_qs, urlsplit
 
 from cmdesk.core.connectors.http import make_session
+from cmdesk.core.secrets import MemorySecretStore
 
 
-class MemorySecrets:
-    """The secret-store calls the connectors use, kept in a dict the test can inspect."""
+class MemorySecrets(MemorySecretStore):
+    """The session-only store, with a peek at what it holds."""
 
-    def __init__(self) -> None:
-        self.data: dict[str, str] = {}
-
-    def get(self, key: str) -> str | None:
-        return self.data.get(key)
-
-    def set(self, key: str, value: str) -> None:
-        self.data[key] = value
-
-    def delete(self, key: str) -> None:
-        self.data.pop(key, None)
+    @property
+    def data(self) -> dict[str, str]:
+        return self._values
 
     def blob(self, key: str) -> dict:
-        return json.loads(self.data[key])
+        return self.get(key)
 
 
 class PastingBrowser:
@@ -51,3 +43,10 @@ class PastingBrowser:
 def session():
     # Short timeouts: the Delay faults the tests inject are just past them.
     return make_session(timeout=(2.0, 0.5))
+
+
+def point_at(monkeypatch, connector_class, url: str) -> None:
+    """Send every host a container network uses (consent page, token, Graph) to ``url``."""
+    monkeypatch.setattr(connector_class, "AUTH_URL", url + "/oauth/authorize")
+    monkeypatch.setattr(connector_class, "TOKEN_URL", url + "/oauth/access_token")
+    monkeypatch.setattr(connector_class, "GRAPH", url)

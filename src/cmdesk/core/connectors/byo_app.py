@@ -114,7 +114,7 @@ class Vault:
         return json.loads(raw) if isinstance(raw, str) else dict(raw)
 
     def save(self, data: dict[str, Any]) -> None:
-        self.secrets.set(self.key, json.dumps(data))
+        self.secrets.set(self.key, data)  # the secret store serialises it
 
     def update(self, **changes: Any) -> dict[str, Any]:
         data = self.load()

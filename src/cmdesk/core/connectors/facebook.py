@@ -24,7 +24,13 @@ from cmdesk.core.connectors.base import (
 )
 from cmdesk.core.connectors.capabilities import Capabilities, NativeScheduling
 from cmdesk.core.connectors.errors import ConnectorError, Permanent
-from cmdesk.core.connectors.meta_graph import GRAPH_VERSION, graph_json, need
+from cmdesk.core.connectors.meta_graph import (
+    GRAPH_VERSION,
+    bearer,
+    graph_json,
+    need,
+    post_comments,
+)
 from cmdesk.core.i18n import translate
 from cmdesk.core.model import Account
 
@@ -90,7 +96,7 @@ class FacebookConnector(Connector):
         user_token = need(long, "access_token")
         pages = graph_json(http, "GET", f"{base}/me/accounts",
                            params={"fields": "id,name,access_token"},
-                           headers=_bearer(user_token)).get("data") or []
+                           headers=bearer(user_token)).get("data") or []
         page = _choose_page(pages, (values.get("page") or "").strip())
         account = Account(network="facebook", name=page["name"], server=cls.GRAPH,
                           settings={"page_id": page["id"]})
@@ -108,7 +114,7 @@ class FacebookConnector(Connector):
         return self.account.settings["page_id"]
 
     def _headers(self) -> dict[str, str]:
-        return _bearer(byo_app.Vault(self.secrets, self.account.secret_key).load()["page_token"])
+        return bearer(byo_app.Vault(self.secrets, self.account.secret_key).load()["page_token"])
 
     def _call(self, method: str, path: str, *, creates: bool = False, **kwargs: Any) -> dict:
         return graph_json(self.http, method, f"{self._base}/{path}", creates=creates,
@@ -140,11 +146,6 @@ class FacebookConnector(Connector):
         return PublishResult(remote_id=post_id, remote_url=f"https://www.facebook.com/{post_id}",
                              part_ids=[post_id, *comment_ids])
 
-    def _comments(self, post_id: str, parts: list[PostPart]) -> list[str]:
-        return [str(need(self._call("POST", f"{post_id}/comments", creates=True,
-                                    data={"message": p.text}), "id", creates=True))
-                for p in parts]
-
     # ---- contract -----------------------------------------------------------------------
     def check(self) -> AccountCheck:
         body = self._call("GET", self._page, params={"fields": "id,name"})
@@ -161,7 +162,8 @@ class FacebookConnector(Connector):
                               data=self._feed_data(request, photos))
             post_id = str(need(body, "id", creates=True))
             request.save_progress(post_id=post_id)
-        return self._result(post_id, self._comments(post_id, request.parts[1:]))
+        return self._result(post_id, post_comments(self._call, post_id,
+                                                  [p.text for p in request.parts[1:]], request))
 
     def lookup(self, request: PublishRequest) -> PublishResult | None:
         if request.progress.get("post_id"):
@@ -213,14 +215,10 @@ class FacebookConnector(Connector):
             user_token = vault.load().get("user_token")
             if user_token:
                 graph_json(self.http, "DELETE", f"{self._base}/me/permissions",
-                           headers=_bearer(user_token))
+                           headers=bearer(user_token))
         except ConnectorError:
             pass  # revoked already, or offline: forgetting the tokens locally still signs out
         vault.forget()
-
-
-def _bearer(token: str) -> dict[str, str]:
-    return {"Authorization": f"Bearer {token}"}
 
 
 def _check_lead(at: datetime) -> None:

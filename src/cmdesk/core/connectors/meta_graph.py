@@ -113,7 +113,7 @@ def need(body: dict[str, Any], key: str, *, creates: bool = False) -> Any:
 def container_state(http: Any, base: str, container_id: str, token: str) -> str:
     """``status_code`` of a media container: IN_PROGRESS, FINISHED, PUBLISHED, ERROR, EXPIRED."""
     body = graph_json(http, "GET", f"{base}/{container_id}",
-                      params={"fields": "status_code,status", "access_token": token})
+                      params={"fields": "status_code,status"}, headers=bearer(token))
     return str(body.get("status_code") or "")
 
 
@@ -126,3 +126,21 @@ def require_finished(state: str, container_id: str, *, retry_s: int = 20) -> Non
         raise RateLimited(datetime.now(timezone.utc) + timedelta(seconds=retry_s),
                           f"media {container_id} is still being processed")
     raise Permanent(f"media {container_id} was refused by the network ({state})")
+
+
+def bearer(token: str) -> dict[str, str]:
+    """Tokens travel in a header, never in a URL that could end up in a log or a proxy."""
+    return {"Authorization": f"Bearer {token}"}
+
+
+def post_comments(call: Any, target_id: str, texts: list[str], request: Any) -> list[str]:
+    """Comment ``texts`` under ``target_id`` in order, resuming after the ones already made.
+
+    ``call(method, path, creates=..., data=...)`` is the connector's authenticated Graph call.
+    """
+    done: list[str] = request.progress.setdefault("comments", [])
+    for text in texts[len(done):]:
+        body = call("POST", f"{target_id}/comments", creates=True, data={"message": text})
+        done.append(str(need(body, "id", creates=True)))
+        request.save_progress(comments=done)
+    return list(done)
