@@ -8,6 +8,9 @@ when pytest is killed. Waits are bounded: a deadline around blocking reads, neve
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -53,6 +56,19 @@ def _read_line(stream, deadline: float) -> str:
 class Pds:
     url: str
     process: subprocess.Popen
+    jwt_secret: str
+    plc: str
+
+    def expired_copy(self, jwt: str) -> str:
+        """The same token, signed with the PDS's own key, but expired an hour ago: the PDS
+        answers it with a real ExpiredToken."""
+        head, body, _ = jwt.split(".")
+        claims = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+        claims["exp"] = int(time.time()) - 3600
+        claims["iat"] = claims["exp"] - 7200
+        body = base64.urlsafe_b64encode(json.dumps(claims).encode()).rstrip(b"=").decode()
+        mac = hmac.new(self.jwt_secret.encode(), f"{head}.{body}".encode(), hashlib.sha256)
+        return f"{head}.{body}." + base64.urlsafe_b64encode(mac.digest()).rstrip(b"=").decode()
 
     def admin(self, nsid: str, body: dict) -> dict:
         r = requests.post(f"{self.url}/xrpc/{nsid}", json=body, auth=("admin", ADMIN_PASSWORD),
@@ -106,6 +122,7 @@ def start_pds(workdir: Path) -> Pds:
     _ensure_installed()
     data = Path(tempfile.mkdtemp(prefix="pds-", dir=workdir))
     port = _free_port()
+    jwt_secret = secrets.token_hex(16)
     env = {
         **os.environ,
         "PATH": f"{NODE.parent}{os.pathsep}{os.environ.get('PATH', '')}",
@@ -113,7 +130,7 @@ def start_pds(workdir: Path) -> Pds:
         "PDS_PORT": str(port),
         "PDS_DATA_DIRECTORY": str(data),
         "PDS_BLOBSTORE_DISK_LOCATION": str(data / "blobs"),
-        "PDS_JWT_SECRET": secrets.token_hex(16),
+        "PDS_JWT_SECRET": jwt_secret,
         "PDS_DPOP_SECRET": secrets.token_hex(32),
         "PDS_ADMIN_PASSWORD": ADMIN_PASSWORD,
         "PDS_PLC_ROTATION_KEY_K256_PRIVATE_KEY_HEX": secrets.token_hex(32),
@@ -138,7 +155,7 @@ def start_pds(workdir: Path) -> Pds:
     except BaseException:
         stop(process)
         raise
-    return Pds(url, process)
+    return Pds(url, process, jwt_secret, f"http://localhost:{ports['plc']}")
 
 
 def stop(process: subprocess.Popen) -> None:
