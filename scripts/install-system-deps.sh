@@ -7,6 +7,8 @@ PACKAGES=(
   libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libxcb-cursor0
   libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-render-util0
   libxcb-image0 fonts-dejavu-core
+  # colour emoji, so previews (and the composer screenshots) show emoji as users see them
+  fonts-noto-color-emoji
   # the Secret Service for keyring, and a virtual screen
   dbus gnome-keyring libsecret-tools xvfb x11-utils
   # desktop metadata validation
