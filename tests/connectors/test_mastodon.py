@@ -284,3 +284,14 @@ def test_no_token_in_the_log(env, caplog):
     env.connector.publish(request(PostPart("Logged", media=[image("alt")])))
     env.connector.check()
     assert env.token not in caplog.text and "/api/v1/statuses" in caplog.text
+
+
+def test_a_handed_off_post_published_by_the_server_is_found_by_lookup(env):
+    from tests.contract.mastodon import publish_due
+
+    req = request("Held by the server")
+    env.connector.hand_off(req, datetime.now(timezone.utc) + timedelta(minutes=10))
+    _an_hour_later(env)
+    (status_id,) = publish_due(env.server)
+    found = env.connector.lookup(request("Held by the server"))
+    assert found is not None and found.remote_id == status_id

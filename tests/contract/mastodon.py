@@ -297,6 +297,8 @@ def mastodon_routes(server: ContractServer) -> ContractServer:
         st["statuses"][status_id] = status
         return status
 
+    st["make_status"] = make_status  # publish_due() reuses it
+
     def schedule(f: dict[str, Any], key: str | None) -> Response:
         at = datetime.fromisoformat(str(f["scheduled_at"]).replace("Z", "+00:00"))
         if at < now() + MIN_LEAD:
@@ -400,15 +402,7 @@ def publish_due(server: ContractServer) -> list[str]:
     made = []
     for sid, item in list(st["scheduled"].items()):
         if datetime.fromisoformat(item["scheduled_at"].replace("Z", "+00:00")) <= st["now"]():
-            params = dict(item["params"], status=item["params"]["text"])
             del st["scheduled"][sid]
-            st["next_id"] += 1
-            status_id = str(st["next_id"])
-            status = {"id": status_id, "created_at": item["scheduled_at"], "content": _content(params["status"]),
-                      "in_reply_to_id": None, "reblog": None, "account": dict(st["account"]),
-                      "spoiler_text": params.get("spoiler_text") or "", "visibility": params.get("visibility", "public"),
-                      "url": f"https://mastodon.example/@brand/{status_id}", "media_attachments": item["media_attachments"],
-                      "replies_count": 0, "reblogs_count": 0, "favourites_count": 0, "quotes_count": 0}
-            st["statuses"][status_id] = status
-            made.append(status_id)
+            fields = dict(item["params"], status=item["params"]["text"])
+            made.append(st["make_status"](fields, st["account"]["id"])["id"])
     return made
