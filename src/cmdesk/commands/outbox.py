@@ -18,10 +18,6 @@ def register(subparsers) -> None:
     cmd.set_defaults(func=run_outbox)
 
 
-def _tr(text: str) -> str:
-    return translate("OutboxCommand", text)
-
-
 def _local(iso: str | None) -> str:
     from cmdesk.core.model import from_iso
 
@@ -32,19 +28,20 @@ def _local(iso: str | None) -> str:
 def _late(seconds: float | None) -> str:
     if seconds is None or seconds < 60:
         return "-"
-    return _tr("{n} min").format(n=round(seconds / 60))
+    return translate("OutboxCommand", "{n} min").format(n=round(seconds / 60))
 
 
 def run_outbox(args: argparse.Namespace) -> int:
     from cmdesk.core.model import utc_now
-    from cmdesk.core.publish.outbox import outbox_rows
+    from cmdesk.core.publish.outbox import outbox_rows, state_label
     from cmdesk.core.services import build_services
 
     try:
         services = build_services(args.data_dir)
         workspace = services.workspace
     except Exception as exc:  # the store says why (locked by the app, unreadable...)
-        print(_tr("Cannot open the workspace: {reason}").format(reason=exc), file=sys.stderr)
+        print(translate("OutboxCommand", "Cannot open the workspace: {reason}").format(reason=exc),
+              file=sys.stderr)
         return 2
     try:
         rows = outbox_rows(workspace, utc_now(), include_drafts=args.drafts)
@@ -53,16 +50,18 @@ def run_outbox(args: argparse.Namespace) -> int:
             print()
             return 0
         if not rows:
-            print(_tr("The outbox is empty."))
+            print(translate("OutboxCommand", "The outbox is empty."))
             return 0
-        header = [_tr("STATE"), _tr("PLANNED"), _tr("ACTUAL"), _tr("LATE"), _tr("ACCOUNT"),
-                  _tr("REMOTE"), _tr("TEXT / LAST ERROR")]
+        header = [translate("OutboxCommand", "STATE"), translate("OutboxCommand", "PLANNED"),
+                  translate("OutboxCommand", "ACTUAL"), translate("OutboxCommand", "LATE"),
+                  translate("OutboxCommand", "ACCOUNT"), translate("OutboxCommand", "REMOTE"),
+                  translate("OutboxCommand", "TEXT / LAST ERROR")]
         table = [header] + [[
-            translate("TargetState", r.state) + (" (?)" if r.needs_decision else ""),
+            state_label(r.state, r.needs_decision),
             _local(r.planned), _local(r.actual), _late(r.lateness_s), r.account,
             r.remote_url or r.remote_id or "-",
-            (r.error or r.text) + (_tr(" (next try {at})").format(at=_local(r.next_try))
-                                   if r.next_try else ""),
+            (r.error or r.text) + (translate("OutboxCommand", " (next try {at})")
+                                   .format(at=_local(r.next_try)) if r.next_try else ""),
         ] for r in rows]
         widths = [max(len(row[i]) for row in table) for i in range(len(header) - 1)]
         for row in table:

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
+from cmdesk.core.i18n import translate
 from cmdesk.core.model import TargetState, from_iso, to_iso
 
 S = TargetState
@@ -58,6 +59,26 @@ def outbox_rows(workspace: Any, now: datetime, monitor: Any = None,
             ))
     rows.sort(key=lambda r: (ORDER.get(S(r.state), 99), r.planned or "", r.account))
     return rows
+
+
+def state_label(state: str, needs_decision: bool = False) -> str:
+    """The state in the user's words (the panel, the command line, notifications)."""
+    if needs_decision:
+        return translate("TargetState", "Late: your decision")
+    labels = {
+        "draft": translate("TargetState", "Draft"),
+        "scheduled": translate("TargetState", "Scheduled"),
+        "due": translate("TargetState", "Due"),
+        "publishing": translate("TargetState", "Sending"),
+        "published": translate("TargetState", "Published"),
+        "failed": translate("TargetState", "Failed"),
+        "retry_wait": translate("TargetState", "Will retry"),
+        "waiting_network": translate("TargetState", "Waiting for network"),
+        "needs_auth": translate("TargetState", "Sign in again"),
+        "unconfirmed": translate("TargetState", "Unconfirmed"),
+        "handed_off": translate("TargetState", "Handed off"),
+    }
+    return labels.get(state, state)
 
 
 def is_late(row: OutboxRow, threshold_s: float = 60.0) -> bool:
