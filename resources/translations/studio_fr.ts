@@ -47,58 +47,63 @@
         <translation>Zoom</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="121" />
+        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="122" />
         <source>Describe the picture for people who cannot see it</source>
         <translation>Décrivez l’image pour les personnes qui ne la voient pas</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="122" />
-        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="133" />
+        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="123" />
+        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="134" />
         <source>Alt text</source>
         <translation>Texte alternatif</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="129" />
+        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="130" />
         <source>Network</source>
         <translation>Réseau</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="130" />
+        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="131" />
         <source>Shape</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="131" />
+        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="132" />
         <source>What it gets</source>
         <translation>Ce qu’il recevra</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="165" />
+        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="145" />
+        <source>&lt;b&gt;{name}&lt;/b&gt; — the original file is never modified; each network gets its own crop.</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt; — le fichier d’origine n’est jamais modifié ; chaque réseau a son propre recadrage.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="170" />
         <source>The picture could not be opened.</source>
         <translation>L’image n’a pas pu être ouverte.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="193" />
+        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="198" />
         <source>Free</source>
         <translation>Libre</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="268" />
+        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="273" />
         <source>{width} × {height} px · {kind} · {size} kB</source>
         <translation>{width} × {height} px · {kind} · {size} ko</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="277" />
+        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="282" />
         <source>{network}: no alt text</source>
         <translation>{network} : pas de texte alternatif</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="280" />
+        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="285" />
         <source>{network}: {used} / {limit}</source>
         <translation>{network} : {used} / {limit}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="298" />
+        <location filename="../../src/cmdesk/gui/studio/dialog.py" line="303" />
         <source>Could not save: {reason}</source>
         <translation>Enregistrement impossible : {reason}</translation>
     </message>
