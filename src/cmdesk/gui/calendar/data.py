@@ -1,0 +1,305 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The calendar's view of the store: loaded windows of posts, drafts, optimistic changes.
+
+Every read and write runs on the runner's storage thread. A change the user makes is applied to
+these caches at once (the drop repaints in the same event) and written durably afterwards; a failed
+write hands the caller the error so the change is rolled back.
+
+Windows are whole month grids (42 days), so week and agenda views of the same month need no extra
+query, and the neighbouring months are prefetched so "next month" paints from memory.
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from cmdesk.core.model import Account, Post, utc_now
+from cmdesk.core.schedule import planner
+from cmdesk.gui.calendar.chips import Chip
+from cmdesk.gui.calendar.filtering import PostFilter
+
+log = logging.getLogger(__name__)
+
+MAX_WINDOWS = 5  # current month, both neighbours, and a little history for back-and-forth
+RELOAD_DELAY_MS = 80  # coalesces bursts of outside changes (an import, the publisher) into one load
+
+
+def clone(post: Post) -> Post:
+    return Post.from_doc(post.to_doc())
+
+
+@dataclass
+class Window:
+    """The scheduled posts of local days [first, last) in the workspace zone."""
+
+    first: date
+    last: date
+    by_day: dict[date, list[Chip]] = field(default_factory=dict)
+    day_of: dict[str, date] = field(default_factory=dict)
+
+    def covers(self, day: date) -> bool:
+        return self.first <= day < self.last
+
+    def add(self, chip: Chip) -> None:
+        day = chip.local.date()
+        chips = self.by_day.setdefault(day, [])
+        keys = [c.sort_key for c in chips]
+        chips.insert(bisect.bisect(keys, chip.sort_key), chip)
+        self.day_of[chip.id] = day
+
+    def remove(self, post_id: str) -> None:
+        day = self.day_of.pop(post_id, None)
+        if day is not None:
+            self.by_day[day] = [c for c in self.by_day[day] if c.id != post_id]
+
+
+def month_key(day: date) -> tuple[int, int]:
+    return (day.year, day.month)
+
+
+def shift_month(key: tuple[int, int], delta: int) -> tuple[int, int]:
+    index = key[0] * 12 + key[1] - 1 + delta
+    return (index // 12, index % 12 + 1)
+
+
+class CalendarData(QObject):
+    changed = Signal()  # posts on the calendar or in the drafts list changed
+    accounts_changed = Signal()
+    window_loaded = Signal(object)  # (year, month)
+    write_finished = Signal()
+    _outside_change = Signal(str)  # emitted on the storage thread; delivered on the GUI thread
+
+    def __init__(self, services, runner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = services.workspace
+        self.runner = runner
+        self.zone = planner.system_zone()
+        self.tz = ZoneInfo(self.zone)
+        self.first_weekday = 0
+        self.accounts: list[Account] = []
+        self.drafts: list[Chip] = []
+        self.filter = PostFilter()
+        self.pending_writes = 0
+        self._windows: OrderedDict[tuple[int, int], Window] = OrderedDict()
+        self._loading: set[tuple[tuple[int, int], str]] = set()  # (month, zone)
+        self._unacknowledged: dict[str, Post | None] = {}  # written optimistically, not yet durable
+        self._visible: dict[date, list[Chip]] = {}
+        self._anchor = utc_now().date()
+        self._local = threading.local()
+        self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.reload)
+        self._outside_change.connect(self._on_outside_change)
+        unsubscribe = self.workspace.subscribe(self._on_store_change)
+        self.destroyed.connect(lambda *_: unsubscribe())
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def reload(self, anchor: date | None = None) -> None:
+        """Forget every cache and load settings, accounts, drafts and the anchor's month again."""
+        anchor = anchor or self._anchor
+        ws = self.workspace
+
+        def work():
+            zone = planner.workspace_zone(ws)
+            return zone, ws.accounts.all(), ws.posts.drafts()
+
+        self.runner.run_storage(work, self._on_basics)
+        # Loaded windows stay on screen until their fresh copy arrives: no flash of empty days.
+        for key in list(self._windows):
+            self._load(key, replace=True)
+        self.ensure(anchor)
+
+    def _on_basics(self, result) -> None:
+        zone, accounts, drafts = result
+        if zone != self.zone:
+            self.zone, self.tz = zone, ZoneInfo(zone)
+            self._windows.clear()
+            self.ensure(self._anchor)
+        self.accounts = accounts
+        self.drafts = [Chip.of(p, self.tz) for p in drafts]
+        self._touch()
+        self.accounts_changed.emit()
+
+    def ensure(self, anchor: date) -> bool:
+        """Make sure the month grid around ``anchor`` is loaded; True when it already is."""
+        self._anchor = anchor
+        key = month_key(anchor)
+        ready = key in self._windows
+        if ready:
+            self._windows.move_to_end(key)
+        else:
+            self._load(key)
+        for neighbour in (shift_month(key, 1), shift_month(key, -1)):
+            if neighbour not in self._windows:
+                self._load(neighbour)
+        return ready
+
+    def is_loaded(self, anchor: date) -> bool:
+        return month_key(anchor) in self._windows
+
+    def grid(self, key: tuple[int, int]) -> list[date]:
+        return planner.month_grid(key[0], key[1], self.first_weekday)
+
+    def _load(self, key: tuple[int, int], replace: bool = False) -> None:
+        if (key, self.zone) in self._loading and not replace:
+            return
+        self._loading.add((key, self.zone))
+        days = self.grid(key)
+        first, last = days[0], days[-1] + timedelta(days=1)
+        ws, zone, tz = self.workspace, self.zone, self.tz
+
+        def work() -> Window:
+            start, end = planner.day_bounds(first, last, zone)
+            window = Window(first, last)
+            for post in ws.posts.between(start, end):
+                chip = Chip.of(post, tz)
+                window.by_day.setdefault(chip.local.date(), []).append(chip)
+                window.day_of[post.id] = chip.local.date()
+            return window
+
+        def done(window: Window) -> None:
+            self._loading.discard((key, zone))
+            if zone != self.zone or (key in self._windows and not replace):
+                return
+            # A load queued before one of our writes does not see it: replay what is in flight.
+            for post_id, post in self._unacknowledged.items():
+                window.remove(post_id)
+                if post is not None and post.planned_at is not None:
+                    chip = Chip.of(post, self.tz)
+                    if window.covers(chip.local.date()):
+                        window.add(chip)
+            self._windows[key] = window
+            while len(self._windows) > MAX_WINDOWS:
+                self._windows.popitem(last=False)
+            self._touch()
+            self.window_loaded.emit(key)
+
+        def failed(error: BaseException) -> None:
+            self._loading.discard((key, zone))
+            log.error("could not load %s: %s", key, error)
+
+        self.runner.run_storage(work, done, failed)
+
+    def chips_on(self, day: date) -> list[Chip]:
+        """The day's chips that pass the filter, in time order."""
+        found = self._visible.get(day)
+        if found is None:
+            chips = self._raw_on(day)
+            if not self.filter.is_empty:
+                now = utc_now()
+                chips = [c for c in chips if self.filter.accepts(c.post, now)]
+            found = self._visible[day] = chips
+        return found
+
+    def _raw_on(self, day: date) -> list[Chip]:
+        for window in reversed(self._windows.values()):
+            if window.covers(day):
+                return window.by_day.get(day, [])
+        return []
+
+    def visible_drafts(self) -> list[Chip]:
+        if self.filter.is_empty:
+            return self.drafts
+        now = utc_now()
+        return [c for c in self.drafts if self.filter.accepts(c.post, now)]
+
+    def find(self, post_id: str) -> Chip | None:
+        for window in reversed(self._windows.values()):
+            day = window.day_of.get(post_id)
+            if day is not None:
+                return next(c for c in window.by_day[day] if c.id == post_id)
+        return next((c for c in self.drafts if c.id == post_id), None)
+
+    def all_chips(self):
+        """Every loaded scheduled chip (each post once, even where month grids overlap)."""
+        seen: set[str] = set()
+        for window in self._windows.values():
+            for chips in window.by_day.values():
+                for chip in chips:
+                    if chip.id not in seen:
+                        seen.add(chip.id)
+                        yield chip
+
+    def set_filter(self, post_filter: PostFilter) -> None:
+        self.filter = post_filter
+        self._touch()
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def apply(self, states: dict[str, Post | None]) -> None:
+        """Show ``states`` (post id -> new post, or None when deleted) at once, in every cache."""
+        for post_id, post in states.items():
+            for window in self._windows.values():
+                window.remove(post_id)
+            self.drafts = [c for c in self.drafts if c.id != post_id]
+            if post is None:
+                continue
+            chip = Chip.of(post, self.tz)
+            if post.planned_at is None:
+                self.drafts.append(chip)
+                self.drafts.sort(key=lambda c: c.post.created_at)
+                continue
+            for window in self._windows.values():
+                if window.covers(chip.local.date()):
+                    window.add(Chip.of(post, self.tz))
+        self._touch()
+
+    def write(self, states: dict[str, Post | None],
+              on_error: Callable[[BaseException], None]) -> None:
+        """Make ``states`` durable off the GUI thread; ``on_error`` runs if the store refuses."""
+        saves = [clone(p) for p in states.values() if p is not None]
+        deletes = [i for i, p in states.items() if p is None]
+        for post_id, post in states.items():
+            self._unacknowledged[post_id] = post
+        ws, local = self.workspace, self._local
+        self.pending_writes += 1
+
+        def work() -> None:
+            local.own = True  # our own change: the listener must not trigger a reload
+            try:
+                if saves:
+                    ws.posts.save_many(saves)
+                if deletes:
+                    ws.posts.delete_many(deletes)
+            finally:
+                local.own = False
+
+        def settle() -> None:
+            self.pending_writes -= 1
+            for post_id in states:
+                if self._unacknowledged.get(post_id, 0) is states[post_id]:
+                    del self._unacknowledged[post_id]
+            self.write_finished.emit()
+
+        def failed(error: BaseException) -> None:
+            settle()
+            on_error(error)
+
+        self.runner.run_storage(work, lambda _r: settle(), failed)
+
+    def _touch(self) -> None:
+        self._visible.clear()
+        self.changed.emit()
+
+    # -- outside changes -----------------------------------------------------------------------
+
+    def _on_store_change(self, changes) -> None:
+        if getattr(self._local, "own", False):
+            return
+        try:
+            self._outside_change.emit(changes.table)
+        except RuntimeError:  # the calendar is gone; the store must not fail a write for it
+            pass
+
+    def _on_outside_change(self, table: str) -> None:
+        if table in ("posts", "accounts", "settings"):
+            self._reload_timer.start()

@@ -1,0 +1,172 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The month grid: six painted weeks, chips stacked in each day, "+N" when a day overflows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+
+from cmdesk.core.model import utc_now
+from cmdesk.gui.calendar.canvas import CanvasView, Hit, ViewContext
+from cmdesk.gui.calendar.chips import Chip
+
+DAY_NUMBER_H = 20
+GAP = 2
+
+
+@dataclass
+class _Cell:
+    day: date
+    rect: QRect
+    chips: list[tuple[QRect, Chip]]
+    more: tuple[QRect, int] | None  # the "+N" row and N
+
+
+class MonthView(CanvasView):
+    def __init__(self, ctx: ViewContext, parent=None) -> None:
+        super().__init__(ctx, parent)
+        self.setObjectName("calendar-month")
+        self.anchor = ctx.selection.day
+        self.setMinimumSize(420, 320)
+
+    def set_anchor(self, day: date) -> None:
+        self.anchor = day
+        self.invalidate()
+
+    def days(self) -> list[date]:
+        return self.ctx.data.grid((self.anchor.year, self.anchor.month))
+
+    def chip_height(self) -> int:
+        return max(18, self.chip_painter.metrics.height() + 6)
+
+    def header_height(self) -> int:
+        return QFontMetrics(self.font()).height() + 8
+
+    def cells(self) -> list[_Cell]:
+        if self._layout_cache is None:
+            self._layout_cache = self._layout()
+        return self._layout_cache
+
+    def _layout(self) -> list[_Cell]:
+        top = self.header_height()
+        width, height = self.width(), self.height() - top
+        chip_h = self.chip_height()
+        cells = []
+        for index, day in enumerate(self.days()):
+            row, col = divmod(index, 7)
+            x0, x1 = col * width // 7, (col + 1) * width // 7
+            y0, y1 = top + row * height // 6, top + (row + 1) * height // 6
+            rect = QRect(x0, y0, x1 - x0, y1 - y0)
+            chips = self.ctx.data.chips_on(day)
+            room = max(0, (rect.height() - DAY_NUMBER_H - GAP) // (chip_h + GAP))
+            shown = chips if len(chips) <= room else chips[: max(0, room - 1)]
+            y = y0 + DAY_NUMBER_H
+            placed = []
+            for chip in shown:
+                placed.append((QRect(x0 + 3, y, rect.width() - 6, chip_h), chip))
+                y += chip_h + GAP
+            more = None
+            if len(shown) < len(chips):
+                more = (QRect(x0 + 3, y, rect.width() - 6, chip_h), len(chips) - len(shown))
+            cells.append(_Cell(day, rect, placed, more))
+        return cells
+
+    def hit(self, pos: QPoint) -> Hit | None:
+        for cell in self.cells():
+            if not cell.rect.contains(pos):
+                continue
+            for rect, chip in cell.chips:
+                if rect.contains(pos):
+                    return Hit("chip", cell.day, chip.id)
+            if cell.more and cell.more[0].contains(pos):
+                return Hit("more", cell.day)
+            return Hit("day", cell.day)
+        return None
+
+    def chip_rect(self, post_id: str) -> QRect | None:
+        for cell in self.cells():
+            for rect, chip in cell.chips:
+                if chip.id == post_id:
+                    return rect
+        return None
+
+    def day_rect(self, day: date) -> QRect | None:
+        return next((c.rect for c in self.cells() if c.day == day), None)
+
+    def more_rect(self, day: date) -> QRect | None:
+        return next((c.more[0] for c in self.cells() if c.day == day and c.more), None)
+
+    def paintEvent(self, event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
+        text = palette.color(QPalette.ColorRole.Text)
+        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        grid = QColor(text)
+        grid.setAlpha(40)
+        p.fillRect(self.rect(), base)
+        self._paint_header(p, muted)
+        today, now = self.ctx.today(), utc_now()
+        clip = event.rect()
+        for cell in self.cells():
+            if not cell.rect.intersects(clip):
+                continue
+            outside = cell.day.month != self.anchor.month
+            if outside:
+                shade = QColor(text)
+                shade.setAlpha(10)
+                p.fillRect(cell.rect, shade)
+            if self._drop_hint is not None and self._drop_hint.day == cell.day:
+                hint = QColor(self.accent())
+                hint.setAlpha(50)
+                p.fillRect(cell.rect, hint)
+            p.setPen(grid)
+            p.setBrush(Qt.BrushStyle.NoBrush)  # the today pill leaves its brush behind
+            p.drawRect(cell.rect.adjusted(0, 0, -1, -1))
+            if cell.day == self.ctx.selection.day and self.hasFocus():
+                p.setPen(self.accent())
+                p.drawRect(cell.rect.adjusted(1, 1, -2, -2))
+            self._paint_day_number(p, cell, today, muted if outside else text)
+            for rect, chip in cell.chips:
+                self.paint_chip(p, rect, chip, now)
+            if cell.more:
+                rect, count = cell.more
+                p.setPen(self.accent())
+                font = QFont(self.chip_painter.bold)
+                p.setFont(font)
+                p.drawText(rect.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
+                           self.tr("+{count} more").format(count=count))
+        p.end()
+
+    def _paint_header(self, p: QPainter, muted: QColor) -> None:
+        height = self.header_height()
+        p.setPen(muted)
+        p.setFont(self.font())
+        locale = self.ctx.locale
+        for col, day in enumerate(self.days()[:7]):
+            x0, x1 = col * self.width() // 7, (col + 1) * self.width() // 7
+            name = locale.standaloneDayName(day.isoweekday(), locale.FormatType.ShortFormat)
+            p.drawText(QRect(x0, 0, x1 - x0, height), Qt.AlignmentFlag.AlignCenter, name)
+
+    def _paint_day_number(self, p: QPainter, cell: _Cell, today: date, colour: QColor) -> None:
+        label = str(cell.day.day)
+        if cell.day.day == 1:  # the first of a month names it, so the grid edges read clearly
+            label = self.ctx.locale.toString(QDate(cell.day.year, cell.day.month, 1), "d MMM")
+        font = QFont(self.font())
+        font.setBold(cell.day == today)
+        width = QFontMetrics(font).horizontalAdvance(label) + 10
+        rect = QRect(cell.rect.left() + 3, cell.rect.top() + 2, max(width, DAY_NUMBER_H),
+                     DAY_NUMBER_H - 3)
+        if cell.day == today:
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(self.accent())
+            p.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+            p.setPen(self.palette().color(QPalette.ColorRole.HighlightedText))
+        else:
+            p.setPen(colour)
+        p.setFont(font)
+        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)

@@ -1,0 +1,140 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Month view: chips where they belong, drops that keep the time of day, undo and redo."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from cmdesk.core.model import TargetState, utc_now
+from cmdesk.core.schedule import planner
+
+from .conftest import at, drop, ids_mime, scheduled, settle, stored
+
+
+def local_time(post):
+    local = planner.to_local(post.planned_at, "Europe/Paris")
+    return local.date(), local.time()
+
+
+def test_drop_on_another_day_keeps_the_time_and_undo_redo_follow(make_calendar, services, qtbot):
+    account = services.workspace.accounts.get("m1")
+    post = scheduled("Launch day", at(date(2030, 5, 7), 9, 45), account)
+    cal = make_calendar([post])
+    month = cal.month
+    assert month.chip_rect(post.id) is not None
+    target = month.day_rect(date(2030, 5, 21)).center()
+    event = drop(month, target, ids_mime(post.id))
+    assert event.isAccepted()
+    # Optimistic: the chip is on the new day before the store has answered.
+    assert [c.id for c in cal.data.chips_on(date(2030, 5, 21))] == [post.id]
+    assert cal.data.chips_on(date(2030, 5, 7)) == []
+    qtbot.waitUntil(lambda: local_time(stored(services, post.id)) == (date(2030, 5, 21),
+                                                                      time(9, 45)))
+    cal.undo_stack.undo()
+    qtbot.waitUntil(lambda: local_time(stored(services, post.id))[0] == date(2030, 5, 7))
+    assert [c.id for c in cal.data.chips_on(date(2030, 5, 7))] == [post.id]
+    cal.undo_stack.redo()
+    qtbot.waitUntil(lambda: local_time(stored(services, post.id))[0] == date(2030, 5, 21))
+    assert cal.undo_stack.undoText().startswith("Move")
+
+
+def test_ctrl_drop_duplicates_with_fresh_targets(make_calendar, services, qtbot):
+    account = services.workspace.accounts.get("m1")
+    post = scheduled("Evergreen", at(date(2030, 5, 7), 18, 0), account, TargetState.PUBLISHED)
+    cal = make_calendar([post])
+    drop(cal.month, cal.month.day_rect(date(2030, 5, 14)).center(), ids_mime(post.id), ctrl=True)
+    settle(qtbot, cal)
+    posts = sorted(services.workspace.posts.all(), key=lambda p: p.planned_at)
+    assert len(posts) == 2 and posts[0].id == post.id
+    copy = posts[1]
+    assert copy.text == "Evergreen" and local_time(copy) == (date(2030, 5, 14), time(18, 0))
+    assert [t.state for t in copy.targets] == [TargetState.SCHEDULED]
+    cal.undo_stack.undo()
+    qtbot.waitUntil(lambda: len(list(services.workspace.posts.all())) == 1)
+
+
+def test_moving_a_published_post_is_refused_with_a_reason(make_calendar, services, qtbot):
+    account = services.workspace.accounts.get("m1")
+    post = scheduled("Done", at(date(2030, 5, 7), 8, 0), account, TargetState.PUBLISHED)
+    cal = make_calendar([post])
+    with qtbot.waitSignal(cal.message_shown) as blocker:
+        event = drop(cal.month, cal.month.day_rect(date(2030, 5, 9)).center(), ids_mime(post.id))
+    assert not event.isAccepted() and "published" in blocker.args[0]
+    assert cal.undo_stack.count() == 0
+    assert local_time(stored(services, post.id))[0] == date(2030, 5, 7)
+
+
+def test_moving_into_the_past_asks_first(make_calendar, services, qtbot):
+    account = services.workspace.accounts.get("m1")
+    post = scheduled("Soon", at(date(2030, 5, 7), 8, 0), account)
+    cal = make_calendar([post])
+    asked = []
+    cal.actions.confirm_past = lambda count: asked.append(count) or False
+    cal.actions.now = lambda: at(date(2030, 5, 10), 12, 0)
+    drop(cal.month, cal.month.day_rect(date(2030, 5, 8)).center(), ids_mime(post.id))
+    assert asked == [1] and cal.undo_stack.count() == 0
+    cal.actions.confirm_past = lambda count: True
+    drop(cal.month, cal.month.day_rect(date(2030, 5, 8)).center(), ids_mime(post.id))
+    qtbot.waitUntil(lambda: local_time(stored(services, post.id))[0] == date(2030, 5, 8))
+
+
+def test_a_crowded_day_shows_plus_n_which_opens_the_whole_day(make_calendar, services, qtbot):
+    account = services.workspace.accounts.get("b1")
+    day = date(2030, 5, 15)
+    posts = [scheduled(f"Post {i}", at(day, 8, i), account) for i in range(12)]
+    cal = make_calendar(posts)
+    rect = cal.month.more_rect(day)
+    assert rect is not None
+    shown = sum(1 for p in posts if cal.month.chip_rect(p.id) is not None)
+    assert 0 < shown < 12
+    cal.month.repaint()  # the "+N" row paints without error on a crowded day
+    hit = cal.month.hit(rect.center())
+    assert hit.kind == "more"
+    popup = cal.open_day(day)
+    assert popup.list.chip_model.rowCount() == 12
+    assert [c.first_line for c in popup.list.chip_model.chips][:2] == ["Post 0", "Post 1"]
+    popup.close()
+
+
+def test_drop_during_dst_change_keeps_wall_clock_and_says_so(make_calendar, services, qtbot):
+    account = services.workspace.accounts.get("m1")
+    post = scheduled("Night owl", at(date(2030, 3, 20), 2, 30), account)
+    cal = make_calendar([post], day=date(2030, 3, 1))
+    with qtbot.waitSignal(cal.message_shown) as blocker:
+        drop(cal.month, cal.month.day_rect(date(2030, 3, 31)).center(), ids_mime(post.id))
+    assert "03:30" in blocker.args[0]
+    qtbot.waitUntil(lambda: local_time(stored(services, post.id)) == (date(2030, 3, 31),
+                                                                      time(3, 30)))
+
+
+def test_a_failed_write_rolls_back_and_tells_the_user(make_calendar, services, qtbot,
+                                                       monkeypatch):
+    account = services.workspace.accounts.get("m1")
+    post = scheduled("Fragile", at(date(2030, 5, 7), 9, 0), account)
+    cal = make_calendar([post])
+
+    def broken(posts):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(services.workspace.posts, "save_many", broken)
+    with qtbot.waitSignal(cal.message_shown) as blocker:
+        drop(cal.month, cal.month.day_rect(date(2030, 5, 9)).center(), ids_mime(post.id))
+    qtbot.waitUntil(lambda: "disk full" in cal.banner.text())
+    assert "undone" in cal.banner.text()
+    qtbot.waitUntil(lambda: [c.id for c in cal.data.chips_on(date(2030, 5, 7))] == [post.id])
+    assert cal.data.chips_on(date(2030, 5, 9)) == []
+    assert blocker.args and cal.undo_stack.count() == 0  # nothing left to undo or redo
+
+
+def test_switching_months_and_views_keeps_the_focused_day(make_calendar, qtbot):
+    cal = make_calendar()
+    cal.next()
+    assert cal.current_date == date(2030, 6, 1) and cal.title.text().startswith("June 2030")
+    cal.previous()
+    cal.set_view("week")
+    cal.next()
+    assert cal.current_date == date(2030, 5, 8)
+    cal.set_view("agenda")
+    assert cal.stack.currentWidget() is cal.agenda
+    cal.today()
+    assert cal.current_date == planner.local_day(utc_now(), "Europe/Paris")
