@@ -1,0 +1,101 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The real thing on the real clock: APScheduler alarms follow the store, and the threaded
+publisher sends at the planned instant (waiting on events, never sleeping)."""
+
+from __future__ import annotations
+
+import threading
+from datetime import timedelta
+
+import pytest
+
+from cmdesk.core.clock import SystemClock
+from cmdesk.core.model import TargetState, utc_now
+from cmdesk.core.publish import events as ev
+from cmdesk.core.publish.engine import Publisher
+from cmdesk.core.schedule.runner import AlarmRunner
+from tests.core.publish.fakes import FakeFactory, FakeNetwork, add_account, add_post, target
+
+S = TargetState
+
+
+@pytest.fixture
+def live(workspace):
+    net = FakeNetwork()
+    pub = Publisher(workspace, FakeFactory(net), clock=SystemClock(), probe=lambda h: True)
+    pub.start()
+    yield pub, net
+    pub.stop()
+
+
+def _wait_for(pub, predicate, timeout=10.0):
+    done = threading.Event()
+
+    def check(_event=None):
+        if predicate():
+            done.set()
+
+    unsubscribe = pub.subscribe(check)
+    check()
+    try:
+        assert done.wait(timeout)
+    finally:
+        unsubscribe()
+
+
+def test_runner_defaults_are_chosen_not_inherited():
+    runner = AlarmRunner(lambda: None)
+    defaults = runner._scheduler._job_defaults
+    assert defaults["misfire_grace_time"] is None and defaults["coalesce"] is True
+
+
+def test_alarms_follow_moves_and_deletes(live, workspace):
+    pub, _ = live
+    acc = add_account(workspace)
+    at = utc_now().replace(microsecond=0) + timedelta(hours=3)
+    a = add_post(workspace, at, [acc])
+    b = add_post(workspace, at + timedelta(hours=1), [acc])
+    assert pub.wait_idle()
+    _wait_until(lambda: pub._runner.alarms().get(a.id) == at and b.id in pub._runner.alarms())
+    moved = workspace.posts.get(a.id)
+    moved.planned_at = at + timedelta(days=1)
+    workspace.posts.save(moved)
+    _wait_until(lambda: pub._runner.alarms().get(a.id) == at + timedelta(days=1))
+    workspace.posts.delete(b.id)
+    _wait_until(lambda: b.id not in pub._runner.alarms())
+
+
+def _wait_until(predicate, timeout=10.0):
+    event = threading.Event()
+    deadline = threading.Timer(timeout, event.set)
+    deadline.start()
+    try:
+        while not predicate():
+            assert not event.is_set(), "condition not reached in time"
+            event.wait(0.02)
+    finally:
+        deadline.cancel()
+
+
+def test_post_goes_out_at_its_instant_with_the_alarm(live, workspace):
+    pub, net = live
+    acc = add_account(workspace)
+    got = threading.Event()
+    pub.subscribe(lambda e: got.set() if e.kind == ev.PUBLISHED else None)
+    planned = utc_now() + timedelta(milliseconds=400)
+    post = add_post(workspace, planned, [acc])
+    assert got.wait(10)
+    t = target(workspace, post.id)
+    assert t.state == S.PUBLISHED and 0 <= t.lateness_s < 2.0 and len(net.sent) == 1
+
+
+def test_accounts_publish_in_parallel_and_each_in_order(live, workspace):
+    pub, net = live
+    accounts = [add_account(workspace, name=f"a{i}") for i in range(3)]
+    now = utc_now()
+    posts = [add_post(workspace, now - timedelta(seconds=30 - i), [acc], text=f"{acc.name}-{i}")
+             for i in range(5) for acc in accounts]
+    _wait_for(pub, lambda: all(target(workspace, p.id).state == S.PUBLISHED for p in posts))
+    for acc in accounts:
+        assert [t for a, t in net.sent if a == acc.id] == [f"{acc.name}-{i}" for i in range(5)]
+    assert len(pub._lanes) == 3
