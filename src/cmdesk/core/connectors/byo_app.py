@@ -79,19 +79,13 @@ def parse_redirect(text: str, state: str) -> str:
     return code
 
 
-def authorize(auth_url: str, params: dict[str, str], *, redirect_uri: str, browser: Any,
-              listener: Any = None) -> str:
-    """Open the consent page and return the authorization code.
+def authorize(auth_url: str, params: dict[str, str], *, redirect_uri: str, browser: Any) -> str:
+    """Open the consent page; ``browser(url)`` returns what the user pasted; return the code.
 
-    ``listener``: a started loopback listener (cmdesk.core.connectors.oauth) when ``redirect_uri``
-    is a loopback URL; its ``wait_for_code(state)`` returns the code. Otherwise ``browser(url)``
-    must return what the user pasted.
+    (Loopback redirects go through cmdesk.core.connectors.oauth instead.)
     """
     state = new_state()
     url = f"{auth_url}?{urlencode({**params, 'redirect_uri': redirect_uri, 'state': state})}"
-    if listener is not None:
-        browser(url)
-        return listener.wait_for_code(state)
     pasted = browser(url)
     if not isinstance(pasted, str):
         raise Permanent(translate(
