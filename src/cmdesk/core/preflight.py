@@ -10,7 +10,7 @@ Media facts come from ``probe_media`` (disk I/O: call it off the GUI thread and 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -83,13 +83,21 @@ def probe_media(ref: MediaRef, network: str | None = None) -> MediaInfo:
     image, probe = open_image(ref.path)
     image.close()
     width, height = probe.upright_size
+    info = MediaInfo(_MIMES.get(probe.format, f"image/{probe.format.lower()}"), width, height,
+                     Path(ref.path).stat().st_size, probe.animated)
+    return as_sent(info, ref, network)
+
+
+def as_sent(info: MediaInfo, ref: MediaRef, network: str | None) -> MediaInfo:
+    """The picture's size after the user's rotation and the crop chosen for ``network``: what
+    the network will check. Probe once per file, then call this per network (no disk I/O)."""
+    width, height = info.width, info.height
     if ref.rotate % 2:
         width, height = height, width
     crop = ref.crops.get(network) if network else None
     if crop is not None:
         width, height = max(1, round(width * crop.width)), max(1, round(height * crop.height))
-    return MediaInfo(_MIMES.get(probe.format, f"image/{probe.format.lower()}"), width, height,
-                     Path(ref.path).stat().st_size, probe.animated)
+    return replace(info, width=width, height=height)
 
 
 def check_text(network: str, text: str, caps: Capabilities, *, with_media: bool = False,

@@ -1,0 +1,87 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Live counters: one line per selected network, coloured as the text nears or passes the limit.
+
+Counting runs on the GUI thread but only after typing pauses (DEBOUNCE_MS): measure() takes well
+under a millisecond for a post-sized text, and the debounce keeps a fast typist from paying for
+it on every key.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from cmdesk.core.text import Measurement, measure
+from cmdesk.gui.composer.networks import caps, display_name
+
+DEBOUNCE_MS = 100
+OK_COLOR, NEAR_COLOR, OVER_COLOR = "#2e7d32", "#b26a00", "#c62828"
+
+
+def describe(m: Measurement) -> str:
+    """"245/280", plus the second budget where the network has one."""
+    text = f"{m.used}/{m.limit}" if m.limit else str(m.used)
+    if m.bytes_limit:
+        text += " · " + QCoreApplication.translate("Counters", "{used}/{limit} bytes").format(used=m.bytes_used, limit=m.bytes_limit)
+    if m.hashtag_limit:
+        text += " · " + QCoreApplication.translate("Counters", "{used}/{limit} hashtags").format(used=m.hashtags, limit=m.hashtag_limit)
+    if m.link_limit and m.links:
+        text += " · " + QCoreApplication.translate("Counters", "{used}/{limit} links").format(used=m.links, limit=m.link_limit)
+    if m.invalid_characters:
+        text += " · " + QCoreApplication.translate("Counters", "invalid characters")
+    return text
+
+
+def level(m: Measurement) -> str:
+    return "over" if not m.ok else "near" if m.near else "ok"
+
+
+class CounterBar(QWidget):
+    """Counters for the selected networks. ``texts`` is asked for each network's current text."""
+
+    counted = Signal(dict)  # network -> Measurement, after each (debounced) count
+
+    def __init__(self, texts, with_media, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._texts = texts
+        self._with_media = with_media
+        self._labels: dict[str, QLabel] = {}
+        self.measurements: dict[str, Measurement] = {}
+        self._layout = QHBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addStretch(1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self.recount)
+
+    def set_networks(self, networks: list[str]) -> None:
+        for network in list(self._labels):
+            if network not in networks:
+                self._labels.pop(network).deleteLater()
+        for network in networks:
+            if network not in self._labels:
+                label = QLabel(self)
+                label.setObjectName(f"counter-{network}")
+                self._labels[network] = label
+                self._layout.insertWidget(self._layout.count() - 1, label)
+        self.recount()
+
+    def schedule(self) -> None:
+        self._timer.start()
+
+    def recount(self) -> None:
+        self._timer.stop()
+        self.measurements = {}
+        for network, label in self._labels.items():
+            m = measure(network, self._texts(network), limit=caps(network).text_limit or None,
+                        with_media=self._with_media())
+            self.measurements[network] = m
+            color = {"ok": OK_COLOR, "near": NEAR_COLOR, "over": OVER_COLOR}[level(m)]
+            label.setText(f"<b>{display_name(network)}</b> "
+                          f"<span style='color:{color}'>{describe(m)}</span>")
+            label.setProperty("level", level(m))
+        self.counted.emit(dict(self.measurements))
+
+    def label(self, network: str) -> QLabel:
+        return self._labels[network]

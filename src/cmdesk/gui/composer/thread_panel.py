@@ -1,0 +1,125 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The thread: the parts after the first, each editable, with the strictest network's count.
+
+Splitting puts part 1 back in the main text and lists the rest here (they become Post.thread);
+"Join" puts everything back into one text.
+"""
+
+from __future__ import annotations
+
+import regex
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cmdesk.core.text import measure
+from cmdesk.core.text.thread import fits_networks, split_thread
+from cmdesk.gui.composer.counters import NEAR_COLOR, OK_COLOR, OVER_COLOR, level
+from cmdesk.gui.composer.networks import caps, display_name
+
+_NUMBERING = regex.compile(r" \d+/\d+$")
+PART_HEIGHT_PX = 64
+
+
+class ThreadPanel(QWidget):
+    changed = Signal()
+    main_text_replaced = Signal(str)  # part 1 after a split, the whole text after a join
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.networks: list[str] = []
+        self._editors: list[QPlainTextEdit] = []
+        self._counts: list[QLabel] = []
+        self.split_button = QPushButton(self.tr("Split into a thread"), self)
+        self.split_button.setObjectName("split-thread")
+        self.join_button = QPushButton(self.tr("Join into one post"), self)
+        self.join_button.clicked.connect(self.join)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(self.split_button)
+        top.addWidget(self.join_button)
+        top.addWidget(self.hint, 1)
+        self._parts_layout = QVBoxLayout()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addLayout(self._parts_layout)
+        self.main_text = ""
+        self._update_buttons()
+
+    @property
+    def parts(self) -> list[str]:
+        return [e.toPlainText() for e in self._editors]
+
+    def set_parts(self, parts: list[str]) -> None:
+        for editor, label in zip(self._editors, self._counts):
+            editor.deleteLater()
+            label.deleteLater()
+        self._editors, self._counts = [], []
+        for number, text in enumerate(parts, 2):
+            editor = QPlainTextEdit(text, self)
+            editor.setObjectName(f"thread-part-{number}")
+            editor.setFixedHeight(PART_HEIGHT_PX)
+            editor.textChanged.connect(self._edited)
+            label = QLabel(self)
+            self._parts_layout.addWidget(label)
+            self._parts_layout.addWidget(editor)
+            self._editors.append(editor)
+            self._counts.append(label)
+        self._recount()
+        self._update_buttons()
+        self.changed.emit()
+
+    def split(self, text: str) -> None:
+        if not self.networks:
+            return
+        limits = {n: caps(n).text_limit or None for n in self.networks}
+        parts = split_thread(text, fits_networks(self.networks, limits=limits))
+        if len(parts) < 2:
+            self.hint.setText(self.tr("The text already fits in one post on every chosen network."))
+            return
+        self.hint.setText(self.tr("{count} posts. Edit them before saving.").format(count=len(parts)))
+        self.main_text_replaced.emit(parts[0])
+        self.set_parts(parts[1:])
+
+    def join(self) -> None:
+        pieces = [_NUMBERING.sub("", p).strip() for p in [self.main_text, *self.parts]]
+        self.set_parts([])
+        self.hint.clear()
+        self.main_text_replaced.emit(" ".join(p for p in pieces if p))
+
+    def set_networks(self, networks: list[str]) -> None:
+        self.networks = list(networks)
+        self._recount()
+        self._update_buttons()
+
+    def _edited(self) -> None:
+        self._recount()
+        self.changed.emit()
+
+    def _recount(self) -> None:
+        for number, (editor, label) in enumerate(zip(self._editors, self._counts), 2):
+            worst = None
+            for network in self.networks:
+                m = measure(network, editor.toPlainText(), limit=caps(network).text_limit or None)
+                if worst is None or m.share > worst.share or not m.ok:
+                    worst = m
+                    if not m.ok:
+                        break
+            text = self.tr("Part {number}").format(number=number)
+            if worst is not None:
+                color = {"ok": OK_COLOR, "near": NEAR_COLOR, "over": OVER_COLOR}[level(worst)]
+                text += (f" · <span style='color:{color}'>{display_name(worst.network)} "
+                         f"{worst.used}/{worst.limit}</span>")
+            label.setText(text)
+
+    def _update_buttons(self) -> None:
+        self.join_button.setVisible(bool(self._editors))
+        self.split_button.setEnabled(bool(self.networks))
