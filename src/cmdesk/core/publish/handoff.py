@@ -18,7 +18,7 @@ from cmdesk.core.i18n import translate
 from cmdesk.core.model import Account, Post, Target, TargetState, to_iso
 from cmdesk.core.publish import events as ev
 from cmdesk.core.publish import records as rec
-from cmdesk.core.publish.prepare import build_request, fingerprint
+from cmdesk.core.publish.prepare import build_request, fingerprint, request_for
 from cmdesk.core.publish.states import move
 
 if TYPE_CHECKING:
@@ -78,9 +78,10 @@ def hand_off(pub: Publisher, post_id: str, account_id: str) -> str | None:
         if target.state != S.SCHEDULED or any(
                 a["outcome"] is None for a in pub.records.attempts_for(post.id, account_id)):
             return False
-        key = pub.records.key_for(post.id, account_id, kind="hand_off") or pub.new_key(target.network)
-        started["attempt"] = pub.records.open_attempt(post, target, key, now, kind="hand_off",
-                                                      fingerprint=fingerprint(post, target.network))
+        key, progress = pub.records.key_for(post.id, account_id, kind="hand_off")
+        started["attempt"] = pub.records.open_attempt(
+            post, target, key or pub.new_key(target.network), now, kind="hand_off",
+            fingerprint=fingerprint(post, target.network), progress=progress)
         started["post"] = Post.from_doc(post.to_doc())
         move(target, S.PUBLISHING, now, translate("Publisher", "Handing off to the network"))
 
@@ -89,8 +90,7 @@ def hand_off(pub: Publisher, post_id: str, account_id: str) -> str | None:
         return None
     attempt = started["attempt"]
     connector = pub.connector_for(account)
-    request = build_request(started["post"], target.network, attempt["id"],
-                            attempt["idempotency_key"], pub.fit)
+    request = request_for(pub, started["post"], attempt)
     try:
         result = connector.hand_off(request, started["post"].planned_at)
     except (RateLimited, Permanent) as exc:
@@ -177,7 +177,7 @@ def follow(pub: Publisher, post_id: str, account_id: str) -> None:
     connector = pub.connector_for(account)
     if eligible(pub, post, target, now):
         request = build_request(post, target.network, attempt["id"], attempt["idempotency_key"],
-                                pub.fit)
+                                pub.fit)  # an update is not journaled: it creates nothing new
         try:
             result = connector.update_hand_off(attempt["remote_id"], request, post.planned_at)
         except ConnectorError as exc:

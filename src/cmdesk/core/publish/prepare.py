@@ -23,7 +23,8 @@ def default_fit() -> MediaFit:
 
 
 def build_request(post: Post, network: str, attempt_id: str, key: str,
-                  fit: Callable[[], MediaFit]) -> PublishRequest:
+                  fit: Callable[[], MediaFit], *, progress: dict[str, Any] | None = None,
+                  checkpoint: Callable[[dict[str, Any]], None] | None = None) -> PublishRequest:
     media: list[PreparedMedia] = []
     if post.media:
         fitter = fit()
@@ -42,7 +43,16 @@ def build_request(post: Post, network: str, attempt_id: str, key: str,
         planned_at=post.planned_at,
         poll=post.poll,
         options=dict(post.options.get(network, {})),
+        progress=dict(progress or {}),
+        checkpoint=checkpoint,
     )
+
+
+def request_for(pub: Any, post: Post, attempt: dict[str, Any]) -> PublishRequest:
+    """The request of a journaled attempt: same key, its progress, checkpointed to the journal."""
+    return build_request(post, attempt["network"], attempt["id"], attempt["idempotency_key"],
+                         pub.fit, progress=attempt.get("progress"),
+                         checkpoint=lambda progress: pub.records.save_progress(attempt, progress))
 
 
 def fingerprint(post: Post, network: str) -> str:

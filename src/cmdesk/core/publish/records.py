@@ -80,7 +80,8 @@ class Records:
 
     # ---- attempts ----------------------------------------------------------------------------
     def open_attempt(self, post: Post, target: Target, key: str, at: datetime, *,
-                     kind: str = "publish", fingerprint: str = "") -> dict[str, Any]:
+                     kind: str = "publish", fingerprint: str = "",
+                     progress: dict[str, Any] | None = None) -> dict[str, Any]:
         attempt = {
             "id": new_id(),
             "kind": kind,
@@ -91,6 +92,7 @@ class Records:
             "started_at": to_iso(at),
             "outcome": None,
             "fingerprint": fingerprint,
+            "progress": dict(progress or {}),
         }
         self._save_attempt(attempt)  # durable (journaled, fsynced) before the request leaves
         return attempt
@@ -111,15 +113,24 @@ class Records:
         return sorted(found, key=lambda a: a["started_at"])
 
     def key_for(self, post_id: str, account_id: str, kind: str = "publish",
-                attempts: list[dict[str, Any]] | None = None) -> str | None:
-        """The idempotency key to reuse: the last attempt's, when nothing was created under it."""
+                attempts: list[dict[str, Any]] | None = None) -> tuple[str | None, dict[str, Any]]:
+        """The idempotency key to reuse, with the steps already taken under it (connector
+        progress): the last attempt's, when nothing was created under it."""
         if attempts is None:
             attempts = self.attempts_for(post_id, account_id)
         for attempt in reversed(attempts):
             if attempt.get("kind", "publish") != kind:
                 continue
-            return attempt["idempotency_key"] if attempt["outcome"] in KEY_REUSABLE else None
-        return None
+            if attempt["outcome"] in KEY_REUSABLE:
+                return attempt["idempotency_key"], dict(attempt.get("progress") or {})
+            return None, {}
+        return None, {}
+
+    def save_progress(self, attempt: dict[str, Any], progress: dict[str, Any]) -> None:
+        """A connector's checkpoint (a thread part made, an image uploaded): durable at once, so
+        a retry or a recovery after a crash never repeats the step."""
+        attempt["progress"] = dict(progress)
+        self._save_attempt(attempt)
 
     def went_out(self, post_id: str, account_id: str,
                  attempts: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from cmdesk.core.i18n import translate
 from cmdesk.core.model import Post, TargetState
 from cmdesk.core.publish import records as rec
-from cmdesk.core.publish.prepare import build_request
+from cmdesk.core.publish.prepare import request_for
 from cmdesk.core.publish.sender import resolve
 
 if TYPE_CHECKING:
@@ -36,14 +36,12 @@ def recover(pub: Publisher, attempt_id: str) -> str | None:
         pub.defer_recovery(attempt_id)
         return None
     try:
-        request = build_request(post, attempt["network"], attempt["id"], attempt["idempotency_key"],
-                                pub.fit)
+        request = request_for(pub, post, attempt)
     except Exception as exc:  # noqa: BLE001 - the image is gone: ask with the text only
         log.warning("rebuilding the request for recovery: %s", exc)
         bare = Post.from_doc(post.to_doc())
         bare.media = []
-        request = build_request(bare, attempt["network"], attempt["id"],
-                                attempt["idempotency_key"], pub.fit)
+        request = request_for(pub, bare, attempt)
     return resolve(pub, attempt, connector=pub.connector_for(account), request=request)
 
 

@@ -27,7 +27,7 @@ from cmdesk.core.model import Post, Target, TargetState, to_iso
 from cmdesk.core.publish import events as ev
 from cmdesk.core.publish import records as rec
 from cmdesk.core.publish.connectivity import host_of
-from cmdesk.core.publish.prepare import build_request
+from cmdesk.core.publish.prepare import request_for
 from cmdesk.core.publish.states import SENDABLE, move
 
 if TYPE_CHECKING:
@@ -76,8 +76,9 @@ def send(pub: Publisher, post_id: str, account_id: str, *, force: bool = False) 
             if target.state != S.WAITING_NETWORK:
                 move(target, S.WAITING_NETWORK, now, translate("Publisher", "Waiting for the network"))
             return "offline"
-        key = pub.records.key_for(post.id, account_id, attempts=attempts) or pub.new_key(target.network)
-        attempt = pub.records.open_attempt(post, target, key, now)
+        key, progress = pub.records.key_for(post.id, account_id, attempts=attempts)
+        attempt = pub.records.open_attempt(post, target, key or pub.new_key(target.network), now,
+                                           progress=progress)
         started["attempt"] = attempt
         started["lateness"] = max(0.0, (now - post.planned_at).total_seconds())
         target.lateness_s = started["lateness"]
@@ -95,8 +96,7 @@ def send(pub: Publisher, post_id: str, account_id: str, *, force: bool = False) 
         return None if verdict in (None, False) else str(verdict)
     attempt = started["attempt"]
     try:
-        request = build_request(post, attempt["network"], attempt["id"],
-                                attempt["idempotency_key"], pub.fit)
+        request = request_for(pub, post, attempt)
     except Exception as exc:  # an image that cannot be prepared: nothing was sent
         log.warning("cannot prepare post %s: %s", post_id, exc)
         return _finish(pub, attempt, rec.FAILED, S.FAILED,
