@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from cmdesk.core.connectors.base import PreparedMedia, SignInField
-from cmdesk.core.connectors.errors import ConnectorError, Permanent, Transient, Unconfirmed
+from cmdesk.core.connectors.errors import ConnectorError, Permanent
 from cmdesk.core.connectors.http import is_loopback
 from cmdesk.core.connectors.responses import check, json_body
 from cmdesk.core.i18n import translate
@@ -174,7 +174,7 @@ def host_many(host: MediaHost, media: list[PreparedMedia]) -> list[HostedFile]:
     try:
         for item in media:
             done.append(host.put(item))
-    except (Transient, Unconfirmed, Permanent, ConnectorError):
+    except ConnectorError:
         host.delete_quietly([h.handle for h in done])
         raise
     return done
