@@ -129,13 +129,13 @@ class CalendarActions(QObject):
         if self.clipboard:
             self.message.emit(self.tr("Choose a day and paste (Ctrl+V) to move the post there."))
 
-    def paste(self, day: date) -> bool:
-        if not self.clipboard:
-            return False
-        moved = self.move(self.clipboard, day)
-        if moved:
-            self.clipboard = []
-        return moved
+    def paste(self, day: date) -> list[str]:
+        """Move what was cut to ``day``; returns the moved ids (to keep them selected)."""
+        ids = self.clipboard
+        if not ids or not self.move(ids, day):
+            return []
+        self.clipboard = []
+        return ids
 
     def create_from_images(self, paths: Iterable[str], day: date, wall: time | None = None
                            ) -> str | None:

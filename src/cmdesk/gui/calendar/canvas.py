@@ -258,7 +258,7 @@ class CanvasView(QWidget):
         if event.matches(QKeySequence.StandardKey.Cut):
             actions.cut(sel.ids)
         elif event.matches(QKeySequence.StandardKey.Paste):
-            actions.paste(sel.day)
+            sel.ids = actions.paste(sel.day) or sel.ids
         elif event.matches(QKeySequence.StandardKey.Delete) or key == Qt.Key.Key_Backspace:
             if actions.delete(sel.ids):
                 sel.ids = []

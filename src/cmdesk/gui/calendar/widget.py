@@ -246,7 +246,7 @@ class CalendarWidget(QWidget):
         self.current_view().update()
 
     def paste(self) -> None:
-        self.actions.paste(self.selection.day)
+        self.selection.ids = self.actions.paste(self.selection.day) or self.selection.ids
 
     def delete_selected(self) -> None:
         if self.actions.delete(self.selected_ids()):

@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Which state a chip shows (no Qt needed)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from cmdesk.core.model import Post, Target, TargetState as S
+from cmdesk.gui.calendar.filtering import PostFilter, display_state
+
+NOW = datetime(2030, 1, 1, 12, tzinfo=timezone.utc)
+
+
+def post(*states, minutes=60):
+    return Post(planned_at=NOW + timedelta(minutes=minutes),
+                targets=[Target(f"a{i}", "x", s) for i, s in enumerate(states)])
+
+
+def test_display_states():
+    assert display_state(Post(), NOW) == "draft"
+    assert display_state(post(S.DRAFT), NOW) == "draft"
+    assert display_state(post(S.SCHEDULED), NOW) == "scheduled"
+    assert display_state(post(S.SCHEDULED, minutes=-10), NOW) == "late"
+    assert display_state(post(S.SCHEDULED, minutes=-1), NOW) == "scheduled"  # jitter, not late
+    assert display_state(post(S.PUBLISHED, S.FAILED), NOW) == "failed"
+    assert display_state(post(S.PUBLISHED, S.WAITING_NETWORK), NOW) == "waiting"
+    assert display_state(post(S.PUBLISHED, S.PUBLISHED), NOW) == "published"
+    assert display_state(post(S.HANDED_OFF, S.PUBLISHED), NOW) == "handed_off"
+    assert display_state(post(S.NEEDS_AUTH), NOW) == "failed"
+
+
+def test_text_search_looks_into_variants_and_threads():
+    p = Post(text="Hello", variants={"x": "Short hello"}, thread=["More about cats"])
+    assert PostFilter(text="cats").accepts(p, NOW)
+    assert PostFilter(text="short").accepts(p, NOW)
+    assert not PostFilter(text="dogs").accepts(p, NOW)
