@@ -101,7 +101,7 @@ class SnippetsDialog(QDialog):
         form.addRow(self.tr("Text"), self.text)
         new = QPushButton(self.tr("New"), self)
         new.clicked.connect(lambda: self.list.setCurrentRow(-1) or self._show(-1))
-        save = QPushButton(self.tr("Save"), self)
+        save = self.save_button = QPushButton(self.tr("Save"), self)
         save.clicked.connect(self._save)
         delete = QPushButton(self.tr("Delete"), self)
         delete.clicked.connect(self._delete)

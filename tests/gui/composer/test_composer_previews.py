@@ -1,0 +1,52 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Previews: one card per chosen network, with that network's text, styling and feed fold."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QLabel
+
+from cmdesk.gui.composer.networks import FOLD_CHARS
+from cmdesk.gui.composer.preview import NetworkPreview
+from cmdesk.gui.composer.rich import fold_at, render
+
+LINK = "https://cmdesk.example/blog/une-adresse-vraiment-tres-longue"
+
+
+def test_fold_is_where_the_feed_cuts_and_never_inside_a_link():
+    text = "a" * 200 + " " + LINK
+    assert fold_at("linkedin", text) == 201  # the link would straddle 210: fold before it
+    assert fold_at("linkedin", "a" * 210) is None
+    assert fold_at("mastodon", "a" * 5000) is None
+    assert fold_at("instagram", "b" * 500) == FOLD_CHARS["instagram"]
+
+
+def test_render_styles_entities_shortens_links_and_escapes_html():
+    html = render("mastodon", f"<b>hi</b> {LINK} #tag @alice@example.social", "more")
+    assert "&lt;b&gt;hi&lt;/b&gt;" in html
+    assert "cmdesk.example/blog/une-adres…" in html and LINK not in html
+    assert html.count("<span") == 3
+    assert render("linkedin", f"voir {LINK}", "more").count(LINK) == 1  # LinkedIn shows it whole
+
+
+def test_render_uses_bluesky_facet_rules_for_mentions():
+    # A Bluesky handle is a domain name: "@alice" alone is plain text there, not a mention.
+    assert "<span" not in render("bluesky", "merci @alice", "more")
+    assert render("bluesky", "merci @alice.bsky.social", "more").count("<span") == 1
+
+
+def test_previews_follow_the_chosen_networks_and_their_variants(qtbot, open_composer, accounts):
+    dialog = open_composer(networks=("mastodon", "linkedin"))
+    dialog.tabs.main.setPlainText("Bonjour " + "très " * 60)
+    dialog.tabs.editor("mastodon").setPlainText("Version Mastodon")
+    qtbot.waitUntil(lambda: "Version Mastodon" in _body(dialog, "mastodon"), timeout=3000)
+    linkedin = _body(dialog, "linkedin")
+    assert linkedin.endswith("more</span>") and "Bonjour" in linkedin
+    card = dialog.findChild(NetworkPreview, "preview-linkedin")
+    assert "Brand SAS" in card.name.text()
+    dialog.findChild(QCheckBox, f"account-{accounts['linkedin'].id}").setChecked(False)
+    qtbot.waitUntil(lambda: dialog.findChild(NetworkPreview, "preview-linkedin") is None, timeout=3000)
+
+
+def _body(dialog, network) -> str:
+    card = dialog.findChild(NetworkPreview, f"preview-{network}")
+    return card.findChild(QLabel, "preview-body").text()

@@ -1,0 +1,126 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Thread split, snippets and pictures in the composer."""
+
+from __future__ import annotations
+
+import regex
+from PIL import Image
+from PySide6.QtWidgets import QPlainTextEdit
+
+from cmdesk.core.preflight import ALT_REQUIRED_SETTING
+from cmdesk.core.snippets import Snippet, SnippetBook
+from cmdesk.core.text import measure
+from tests.gui.composer.typing import type_text
+
+LONG = " ".join(["Nous préparons une nouvelle version de cmdesk, avec des aperçus fidèles."] * 9)
+
+
+def test_split_into_a_thread_edit_a_part_and_save(qtbot, open_composer, services):
+    dialog = open_composer(networks=("x", "mastodon"))
+    dialog.tabs.main.setPlainText(LONG)
+    dialog.thread.split_button.click()
+    main = dialog.tabs.main.toPlainText()
+    parts = dialog.thread.parts
+    total = len(parts) + 1
+    assert total >= 3
+    assert main.endswith(f" 1/{total}") and parts[-1].endswith(f" {total}/{total}")
+    assert all(measure("x", p).ok for p in [main, *parts])
+    second = dialog.findChild(QPlainTextEdit, "thread-part-2")
+    second.moveCursor(second.textCursor().MoveOperation.Start)
+    type_text(second, "Suite : ")
+    qtbot.waitUntil(dialog.schedule_button.isEnabled, timeout=3000)
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as blocker:
+        dialog.schedule_button.click()
+    post = services.workspace.posts.get(blocker.args[0])
+    assert post.text == main
+    assert post.thread[0].startswith("Suite : ") and len(post.thread) == total - 1
+
+
+def test_an_over_long_thread_part_blocks_scheduling(qtbot, open_composer):
+    dialog = open_composer(networks=("x",))
+    dialog.tabs.main.setPlainText(LONG)
+    dialog.thread.split_button.click()
+    type_text(dialog.findChild(QPlainTextEdit, "thread-part-2"), "x" * 300)
+    qtbot.waitUntil(lambda: "X: the text is" in dialog.issues.text(), timeout=3000)
+    assert not dialog.schedule_button.isEnabled()
+
+
+def test_join_puts_the_thread_back_in_one_text(qtbot, open_composer):
+    dialog = open_composer(networks=("x",))
+    dialog.tabs.main.setPlainText(LONG)
+    dialog.thread.split_button.click()
+    dialog.thread.join_button.click()
+    assert dialog.thread.parts == []
+    assert dialog.tabs.main.toPlainText().split() == LONG.split()
+    assert not regex.search(r"\d+/\d+", dialog.tabs.main.toPlainText())
+
+
+def test_snippets_menu_inserts_a_hashtag_set_and_a_signature(qtbot, open_composer, services):
+    book = SnippetBook(services.workspace.settings)
+    book.save(Snippet("Lancement", "#cmdesk #lancement"))
+    book.save(Snippet("Équipe", "— L'équipe", kind="signature"))
+    dialog = open_composer()
+    qtbot.waitUntil(lambda: len(dialog.snippets.snippets) == 2, timeout=3000)
+    type_text(dialog.tabs.main, "Bonjour")
+    actions = {a.text(): a for a in dialog.snippets.menu().actions()}
+    actions["Lancement"].trigger()
+    actions["Équipe"].trigger()
+    assert dialog.tabs.main.toPlainText() == "Bonjour #cmdesk #lancement\n\n— L'équipe"
+
+
+def test_managing_snippets_refuses_bad_input_and_stores_good(qtbot, open_composer, services):
+    from cmdesk.gui.composer.snippets_menu import SnippetsDialog
+
+    dialog = open_composer()
+    qtbot.waitUntil(lambda: dialog.snippets.menu().actions() != [], timeout=3000)
+    dialog.snippets.manage()
+    manager = dialog.snippets.findChild(SnippetsDialog)
+    manager.text.setPlainText("#x")
+    manager.save_button.click()
+    assert manager.error.text() == "A snippet needs a name."
+    assert manager.list.count() == 0
+    manager.name.setText("Été")
+    manager.save_button.click()
+    qtbot.waitUntil(lambda: [s.name for s in dialog.snippets.snippets] == ["Été"], timeout=3000)
+    assert [(s.name, s.text) for s in SnippetBook(services.workspace.settings).all()] == [("Été", "#x")]
+
+
+def picture(tmp_path, name="photo.jpg", size=(1200, 800)):
+    path = tmp_path / name
+    Image.new("RGB", size, "teal").save(path)
+    return str(path)
+
+
+def test_a_picture_gets_a_thumbnail_off_the_gui_thread_and_an_alt_text_warning(qtbot, open_composer,
+                                                                               tmp_path, services):
+    dialog = open_composer(networks=("mastodon",))
+    type_text(dialog.tabs.main, "Photo")
+    dialog.media.add_paths([picture(tmp_path)])
+    qtbot.waitUntil(dialog.media.ready, timeout=5000)
+    assert not dialog.media.list.item(0).icon().isNull()
+    qtbot.waitUntil(lambda: "Mastodon: picture 1 has no alt text." in dialog.issues.text(), timeout=3000)
+    qtbot.waitUntil(dialog.schedule_button.isEnabled, timeout=3000)  # only a warning
+    dialog.media.list.setCurrentRow(0)
+    type_text(dialog.media.alt, "Un canard")
+    qtbot.waitUntil(lambda: "alt text" not in dialog.issues.text(), timeout=3000)
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as blocker:
+        dialog.schedule_button.click()
+    assert services.workspace.posts.get(blocker.args[0]).media[0].alt == "Un canard"
+
+
+def test_missing_alt_text_blocks_when_the_setting_requires_it(qtbot, open_composer, tmp_path, services):
+    services.workspace.settings.set_value(ALT_REQUIRED_SETTING, True)
+    dialog = open_composer(networks=("bluesky",))
+    type_text(dialog.tabs.main, "Photo")
+    dialog.media.add_paths([picture(tmp_path)])
+    qtbot.waitUntil(lambda: "Bluesky: picture 1 has no alt text." in dialog.issues.text(), timeout=5000)
+    assert not dialog.schedule_button.isEnabled()
+
+
+def test_too_many_pictures_for_a_network(qtbot, open_composer, tmp_path):
+    dialog = open_composer(networks=("x",))
+    type_text(dialog.tabs.main, "Album")
+    dialog.media.add_paths([picture(tmp_path, f"{i}.jpg") for i in range(5)])
+    qtbot.waitUntil(lambda: "X takes at most 4 pictures; this post has 5." in dialog.issues.text(),
+                    timeout=5000)
+    assert not dialog.schedule_button.isEnabled()
