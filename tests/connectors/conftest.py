@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.connectors import peer_bluesky
+from tests.connectors import peer_bluesky, peer_wordpress
 
 
 @pytest.fixture(scope="session")
@@ -14,3 +14,11 @@ def pds(tmp_path_factory):
     server = peer_bluesky.start_pds(tmp_path_factory.mktemp("pds"))
     yield server
     peer_bluesky.stop(server.process)
+
+
+@pytest.fixture(scope="session")
+def wordpress_site(tmp_path_factory):
+    """A real WordPress with a private MariaDB on 127.0.0.1 (see peer_wordpress.py)."""
+    site = peer_wordpress.start_wordpress(tmp_path_factory.mktemp("wordpress"))
+    yield site
+    site.stop()

