@@ -153,10 +153,11 @@ class NetworkPreview(QFrame):
     def set_content(self, account_name: str, text: str,
                     media: list[tuple[QPixmap, MediaRef]]) -> None:
         color = COLORS.get(self.network, "#888")
+        when = self.tr("now")
         self.avatar.setPixmap(avatar(account_name, color))
         self.name.setText(f"<b>{_escape(account_name)}</b><br>"
                           f"<span style='color:#536471'>{display_name(self.network)} · "
-                          f"{self.tr('now')}</span>")
+                          f"{when}</span>")
         self.body.setText(render(self.network, text, self.tr("more")))
         self.grid.set_items(media)
 
