@@ -24,9 +24,6 @@ def register(subparsers) -> None:
     exp.set_defaults(func=run_export)
 
 
-def _tr(text: str) -> str:
-    return translate("BulkCommand", text)
-
 
 def run_import(args: argparse.Namespace) -> int:
     from cmdesk.core.bulk.csv_import import read_csv
@@ -44,20 +41,23 @@ def run_import(args: argparse.Namespace) -> int:
             return 2
         for row in plan.rows:
             for problem in row.problems:
-                print(_tr("line {line}: {problem}").format(line=row.line, problem=problem),
+                print(translate(
+                    "BulkCommand", "line {line}: {problem}").format(line=row.line, problem=problem),
                       file=sys.stderr)
             for note in row.notes:
-                print(_tr("line {line}: note: {note}").format(line=row.line, note=note))
+                print(translate(
+                    "BulkCommand", "line {line}: note: {note}").format(line=row.line, note=note))
         bad = plan.bad_rows
         if bad and not args.skip_bad:
-            print(_tr("{bad} of {total} rows have problems; nothing was imported "
+            print(translate(
+                "BulkCommand", "{bad} of {total} rows have problems; nothing was imported "
                       "(fix them, or use --skip-bad).").format(bad=len(bad), total=len(plan.rows)),
                   file=sys.stderr)
             return 1
         posts = plan.posts()
         if not args.dry_run and posts:
             ws.posts.save_many(posts)
-        print(_tr("{count} posts imported, {skipped} rows skipped.").format(
+        print(translate("BulkCommand", "{count} posts imported, {skipped} rows skipped.").format(
             count=0 if args.dry_run else len(posts), skipped=len(bad)))
         return 0
     finally:
@@ -77,11 +77,12 @@ def run_export(args: argparse.Namespace) -> int:
         try:
             count = writer(args.file, list(ws.posts.all()), ws.accounts.all())
         except OSError as exc:
-            print(_tr("Cannot write {path}: {reason}").format(path=args.file,
+            print(translate("BulkCommand", "Cannot write {path}: {reason}").format(path=args.file,
                                                               reason=exc.strerror or exc),
                   file=sys.stderr)
             return 2
-        print(_tr("{count} posts exported to {path}.").format(count=count, path=args.file))
+        print(translate(
+            "BulkCommand", "{count} posts exported to {path}.").format(count=count, path=args.file))
         return 0
     finally:
         services.close()

@@ -11,7 +11,6 @@ from PySide6.QtCore import QLocale, QPoint
 
 from cmdesk.core.model import Post, Target, TargetState
 from cmdesk.core.schedule import planner
-from cmdesk.gui.calendar.week_view import GUTTER_W, HOUR_H
 
 from .conftest import at, drop, files_mime, ids_mime, scheduled, settle, stored
 
@@ -24,7 +23,7 @@ def wall(post):
 def point_in_week(grid, day: date, hour: float) -> QPoint:
     index = grid.days().index(day)
     col = grid.column(index)
-    return QPoint(col.center().x(), int(hour * HOUR_H))
+    return QPoint(col.center().x(), int(hour * grid.hour_h))
 
 
 def test_week_drop_sets_the_time_under_the_pointer_snapped_to_15_minutes(

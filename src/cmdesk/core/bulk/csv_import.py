@@ -23,9 +23,6 @@ _DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d")
 _TIME = re.compile(r"^\s*(\d{1,2})\s*[:hH]\s*(\d{2})?\s*$")
 
 
-def _tr(text: str) -> str:
-    return translate("CsvImport", text)
-
 
 @dataclass
 class ImportRow:
@@ -58,7 +55,7 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), _tr(
+        return data.decode("cp1252", errors="replace"), translate("CsvImport", 
             "The file is not UTF-8; it was read as Windows-1252. Check accented letters.")
 
 
@@ -86,7 +83,7 @@ def read_csv(source: str | Path | bytes, accounts: list[Account], *, default_zon
         try:
             data = path.read_bytes()
         except OSError as exc:
-            return ImportPlan(problem=_tr("Cannot read {path}: {reason}").format(
+            return ImportPlan(problem=translate("CsvImport", "Cannot read {path}: {reason}").format(
                 path=path, reason=exc.strerror or exc))
     else:
         data = source
@@ -98,10 +95,11 @@ def read_csv(source: str | Path | bytes, accounts: list[Account], *, default_zon
         for record in reader:
             records.append((reader.line_num, record))
     except csv.Error as exc:
-        plan.problem = _tr("The file is not a valid CSV: {reason}").format(reason=exc)
+        plan.problem = translate(
+            "CsvImport", "The file is not a valid CSV: {reason}").format(reason=exc)
         return plan
     if not records:
-        plan.problem = _tr("The file is empty.")
+        plan.problem = translate("CsvImport", "The file is empty.")
         return plan
     starts = [1] + [end + 1 for end, _ in records[:-1]]  # a quoted newline spans lines
     columns = header_map(records[0][1])
@@ -138,17 +136,19 @@ class _RowChecker:
         post.targets = self._targets(cells, row)
         post.media = self._media(cells, row)
         if not post.text and not post.media:
-            row.problems.append(_tr("The text is empty."))
+            row.problems.append(translate("CsvImport", "The text is empty."))
         self._when(cells, post, row)
         if post.planned_at is not None and not post.targets and not row.problems:
-            row.problems.append(_tr("A scheduled post needs at least one account or network."))
+            row.problems.append(translate(
+                "CsvImport", "A scheduled post needs at least one account or network."))
         row.post = post
         return row
 
     def _when(self, cells: dict[str, str], post: Post, row: ImportRow) -> None:
         zone = cells.get("zone", "").strip() or self.zone
         if not planner.is_valid_zone(zone):
-            row.problems.append(_tr("Unknown time zone \u201c{zone}\u201d (use a name like "
+            row.problems.append(translate(
+                "CsvImport", "Unknown time zone \u201c{zone}\u201d (use a name like "
                                     "Europe/Paris).").format(zone=zone))
             return
         post.zone = zone
@@ -157,11 +157,13 @@ class _RowChecker:
             return  # a draft
         day = _parse_date(day_text)
         if day is None:
-            row.problems.append(_tr("Unreadable date \u201c{value}\u201d (use YYYY-MM-DD or "
+            row.problems.append(translate(
+                "CsvImport", "Unreadable date \u201c{value}\u201d (use YYYY-MM-DD or "
                                     "DD/MM/YYYY).").format(value=day_text))
         wall = _parse_time(time_text) if time_text else planner.DEFAULT_TIME
         if wall is None:
-            row.problems.append(_tr("Unreadable time \u201c{value}\u201d (use HH:MM).").format(
+            row.problems.append(translate(
+                "CsvImport", "Unreadable time \u201c{value}\u201d (use HH:MM).").format(
                 value=time_text))
         if day is None or wall is None:
             return
@@ -169,7 +171,7 @@ class _RowChecker:
         if resolved.note:
             row.notes.append(resolved.note)
         if self.now is not None and resolved.instant < self.now:
-            row.problems.append(_tr("This time is in the past."))
+            row.problems.append(translate("CsvImport", "This time is in the past."))
         planner.schedule(post, resolved.instant, zone)
 
     def _targets(self, cells: dict[str, str], row: ImportRow) -> list[Target]:
@@ -177,18 +179,21 @@ class _RowChecker:
         for name in split_list(cells.get("accounts", ""), commas=True):
             account = self._account(name)
             if account is None:
-                row.problems.append(_tr("Unknown account \u201c{name}\u201d.").format(name=name))
+                row.problems.append(translate(
+                    "CsvImport", "Unknown account \u201c{name}\u201d.").format(name=name))
             else:
                 targets[account.id] = Target(account.id, account.network)
         for network in split_list(cells.get("networks", ""), commas=True):
             key = network.lower()
             if key not in NETWORKS:
-                row.problems.append(_tr("Unknown network \u201c{name}\u201d.").format(
+                row.problems.append(translate(
+                    "CsvImport", "Unknown network \u201c{name}\u201d.").format(
                     name=network))
                 continue
             matching = [a for a in self.accounts if a.network == key]
             if not matching:
-                row.problems.append(_tr("No account is connected on {network}.").format(
+                row.problems.append(translate(
+                    "CsvImport", "No account is connected on {network}.").format(
                     network=network))
             for account in matching:
                 targets[account.id] = Target(account.id, account.network)
@@ -205,14 +210,16 @@ class _RowChecker:
         alts = [a.strip() for a in cells.get("alt_texts", "").split("|")] if cells.get(
             "alt_texts", "").strip() else []
         if len(alts) > len(paths):
-            row.problems.append(_tr("More alt texts ({alts}) than images ({images}).").format(
+            row.problems.append(translate(
+                "CsvImport", "More alt texts ({alts}) than images ({images}).").format(
                 alts=len(alts), images=len(paths)))
         media = []
         for index, text in enumerate(paths):
             path = Path(text).expanduser()
             path = path if path.is_absolute() else self.base_dir / path
             if not path.is_file():
-                row.problems.append(_tr("Image not found: {path}").format(path=text))
+                row.problems.append(translate(
+                    "CsvImport", "Image not found: {path}").format(path=text))
             media.append(MediaRef(str(path), alt=alts[index] if index < len(alts) else ""))
         return media
 

@@ -68,7 +68,7 @@ class ChipDelegate(QStyledItemDelegate):
         self._painter: ChipPainter | None = None
 
     def sizeHint(self, option, index) -> QSize:
-        return QSize(300, ROW_H)
+        return QSize(120, ROW_H)  # the width follows the list; never a sideways scroll
 
     def paint(self, p, option, index) -> None:
         chip: Chip = index.data(ChipRole)
@@ -126,6 +126,7 @@ class ChipList(QListView):
         self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.doubleClicked.connect(lambda i: self.open_requested.emit(i.data(ChipRole).id))
         ctx.thumbs.ready.connect(lambda _path: self.viewport().update())
 

@@ -102,47 +102,63 @@ class ChipPainter:
             p.drawRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 4, 4)
         x = rect.left() + 7
         right = rect.right() - 3
-        if thumb is not None and rect.height() >= 14 and rect.width() > 90:
+        two_lines = rect.height() >= self.two_line_height()
+        if thumb is not None and rect.height() >= 14 and rect.width() > (90 if two_lines
+                                                                         else 170):
             side = rect.height() - 4
             p.drawImage(QRect(right - side + 1, rect.top() + 2, side, side), thumb)
             right -= side + 3
+        # A tall chip puts the text on its own line: in a narrow month cell it is what matters.
+        line = QRect(rect.left(), rect.top() + 2, rect.width(), rect.height() // 2 - 1) \
+            if two_lines else rect
         p.setPen(colour)
         p.setFont(self.bold)
-        p.drawText(QRect(x, rect.top(), 12, rect.height()), Qt.AlignmentFlag.AlignCenter, glyph)
+        p.drawText(QRect(x, line.top(), 12, line.height()), Qt.AlignmentFlag.AlignCenter, glyph)
         x += 13
         p.setPen(self.text)
         if time_text:
             width = self.bold_metrics.horizontalAdvance(time_text)
-            p.drawText(QRect(x, rect.top(), width, rect.height()),
+            p.drawText(QRect(x, line.top(), width, line.height()),
                        Qt.AlignmentFlag.AlignVCenter, time_text)
             x += width + 4
-        x = self._paint_networks(p, chip.networks, x, rect, right)
+        x = self._paint_networks(p, chip.networks, x, line, right)
+        if two_lines:
+            x = rect.left() + 8
+            line = QRect(rect.left(), line.bottom(), rect.width(), rect.bottom() - line.bottom())
         p.setFont(self.font)
         p.setPen(self.text)
         if right - x > 8:
             text = self.metrics.elidedText(chip.first_line, Qt.TextElideMode.ElideRight, right - x)
-            p.drawText(QRect(x, rect.top(), right - x, rect.height()),
+            p.drawText(QRect(x, line.top(), right - x, line.height()),
                        Qt.AlignmentFlag.AlignVCenter, text)
         p.restore()
+
+    def two_line_height(self) -> int:
+        return 2 * self.metrics.height() + 8
 
     def _paint_networks(self, p: QPainter, networks: tuple[str, ...], x: int, rect: QRect,
                         right: int) -> int:
         side = min(13, rect.height() - 4)
-        if side < 8 or right - x < side * 3:
+        if side < 8 or not networks or right - x < side * 2 + 4:
             return x
+        # Narrow chips keep room for the text: one glyph and a count of the others.
+        shown = 3 if right - x > 150 else 1
         p.setFont(self.glyph_font)
         top = rect.top() + (rect.height() - side) // 2
-        for network in networks[:3]:
+        for network in networks[:shown]:
             colour, letter = NETWORK_STYLE.get(network, (QColor(100, 100, 100), "?"))
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(colour)
             p.drawEllipse(QRect(x, top, side, side))
             p.setPen(QColor(255, 255, 255))
             p.drawText(QRect(x, top, side, side), Qt.AlignmentFlag.AlignCenter, letter)
-            x += side - 3 if len(networks) > 1 else side
-        if len(networks) > 3:
+            x += side + 1
+        hidden = len(networks) - shown
+        if hidden > 0:
             p.setPen(self.text)
-            p.drawText(QRect(x + 4, rect.top(), 14, rect.height()),
-                       Qt.AlignmentFlag.AlignVCenter, "+")
-            x += 12
-        return x + 6
+            label = f"+{hidden}"
+            width = self.metrics.horizontalAdvance(label)
+            p.drawText(QRect(x, rect.top(), width, rect.height()),
+                       Qt.AlignmentFlag.AlignVCenter, label)
+            x += width
+        return x + 4

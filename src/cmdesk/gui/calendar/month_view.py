@@ -53,7 +53,6 @@ class MonthView(CanvasView):
     def _layout(self) -> list[_Cell]:
         top = self.header_height()
         width, height = self.width(), self.height() - top
-        chip_h = self.chip_height()
         cells = []
         for index, day in enumerate(self.days()):
             row, col = divmod(index, 7)
@@ -61,7 +60,11 @@ class MonthView(CanvasView):
             y0, y1 = top + row * height // 6, top + (row + 1) * height // 6
             rect = QRect(x0, y0, x1 - x0, y1 - y0)
             chips = self.ctx.data.chips_on(day)
-            room = max(0, (rect.height() - DAY_NUMBER_H - GAP) // (chip_h + GAP))
+            usable = rect.height() - DAY_NUMBER_H - GAP
+            tall = self.chip_painter.two_line_height()
+            # Few posts: tall two-line chips show more text; many: one line each, then "+N".
+            chip_h = tall if chips and len(chips) * (tall + GAP) <= usable else self.chip_height()
+            room = max(0, usable // (chip_h + GAP))
             shown = chips if len(chips) <= room else chips[: max(0, room - 1)]
             y = y0 + DAY_NUMBER_H
             placed = []

@@ -15,7 +15,6 @@ from cmdesk.core.schedule import planner
 from cmdesk.gui.calendar.canvas import CanvasView, Hit, ViewContext
 from cmdesk.gui.calendar.chips import Chip
 
-HOUR_H = 52  # px per hour: two chip rows per hour
 GUTTER_W = 56  # hour labels
 BUCKET_MIN = 30
 
@@ -25,7 +24,9 @@ class WeekGrid(CanvasView):
         super().__init__(ctx, parent)
         self.setObjectName("calendar-week-grid")
         self.start = planner.week_start(ctx.selection.day, ctx.data.first_weekday)
-        self.setMinimumHeight(24 * HOUR_H)
+        # Two half-hour rows per hour, each tall enough for a two-line chip in this font.
+        self.hour_h = 2 * (self.chip_painter.two_line_height() + 2)
+        self.setMinimumHeight(24 * self.hour_h)
 
     def set_start(self, start: date) -> None:
         self.start = start
@@ -38,7 +39,7 @@ class WeekGrid(CanvasView):
         width = self.width() - GUTTER_W
         x0 = GUTTER_W + index * width // 7
         x1 = GUTTER_W + (index + 1) * width // 7
-        return QRect(x0, 0, x1 - x0, 24 * HOUR_H)
+        return QRect(x0, 0, x1 - x0, 24 * self.hour_h)
 
     def items(self) -> list[tuple[QRect, Chip, int]]:
         """(rect, first chip, how many more) per occupied half-hour row."""
@@ -51,8 +52,8 @@ class WeekGrid(CanvasView):
                     minute = chip.local.hour * 60 + chip.local.minute
                     buckets.setdefault(minute // BUCKET_MIN, []).append(chip)
                 for bucket, chips in buckets.items():
-                    y = bucket * BUCKET_MIN * HOUR_H // 60
-                    rect = QRect(col.left() + 2, y + 1, col.width() - 4, HOUR_H // 2 - 2)
+                    y = bucket * BUCKET_MIN * self.hour_h // 60
+                    rect = QRect(col.left() + 2, y + 1, col.width() - 4, self.hour_h // 2 - 2)
                     placed.append((rect, chips[0], len(chips) - 1))
             self._layout_cache = placed
         return self._layout_cache
@@ -61,7 +62,7 @@ class WeekGrid(CanvasView):
         return QFontMetrics(self.chip_painter.bold).horizontalAdvance("+99") + 8
 
     def hit(self, pos: QPoint) -> Hit | None:
-        if pos.x() < GUTTER_W or not 0 <= pos.y() < 24 * HOUR_H:
+        if pos.x() < GUTTER_W or not 0 <= pos.y() < 24 * self.hour_h:
             return None
         index = min(6, (pos.x() - GUTTER_W) * 7 // max(1, self.width() - GUTTER_W))
         day = self.days()[index]
@@ -70,12 +71,12 @@ class WeekGrid(CanvasView):
                 if more and pos.x() >= rect.right() - self.more_width():
                     return Hit("more", day)
                 return Hit("chip", day, chip.id)
-        minutes = pos.y() * 60 / HOUR_H
+        minutes = pos.y() * 60 / self.hour_h
         wall = planner.snap(time(int(minutes // 60), int(minutes % 60)))
         return Hit("day", day, wall=wall)
 
     def y_of(self, wall: time) -> int:
-        return (wall.hour * 60 + wall.minute) * HOUR_H // 60
+        return (wall.hour * 60 + wall.minute) * self.hour_h // 60
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
@@ -99,11 +100,11 @@ class WeekGrid(CanvasView):
             p.drawLine(col.topLeft(), col.bottomLeft())
         p.setFont(self.font())
         for hour in range(24):
-            y = hour * HOUR_H
+            y = hour * self.hour_h
             p.setPen(line)
             p.drawLine(GUTTER_W, y, self.width(), y)
             p.setPen(half)
-            p.drawLine(GUTTER_W, y + HOUR_H // 2, self.width(), y + HOUR_H // 2)
+            p.drawLine(GUTTER_W, y + self.hour_h // 2, self.width(), y + self.hour_h // 2)
             p.setPen(muted)
             p.drawText(QRect(0, y + 2, GUTTER_W - 8, 16),
                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
@@ -114,7 +115,7 @@ class WeekGrid(CanvasView):
             hint = QColor(self.accent())
             hint.setAlpha(90)
             y = self.y_of(self._drop_hint.wall)
-            p.fillRect(QRect(col.left(), y, col.width(), HOUR_H // 4), hint)
+            p.fillRect(QRect(col.left(), y, col.width(), self.hour_h // 4), hint)
         self._paint_now_line(p, today)
         now = utc_now()
         for rect, chip, more in self.items():
@@ -194,7 +195,7 @@ class WeekView(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.header)
         layout.addWidget(self.scroll, 1)
-        self.scroll.verticalScrollBar().setValue(8 * HOUR_H)
+        self.scroll.verticalScrollBar().setValue(8 * self.grid.hour_h)
         ctx.data.changed.connect(self.header.update)
 
     def set_start(self, start: date) -> None:
@@ -204,4 +205,4 @@ class WeekView(QWidget):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self.scroll.verticalScrollBar().value() == 0:
-            self.scroll.verticalScrollBar().setValue(8 * HOUR_H)
+            self.scroll.verticalScrollBar().setValue(8 * self.grid.hour_h)
