@@ -126,8 +126,11 @@ class ComposerDialog(QDialog):
         splitter = QSplitter(self)
         splitter.addWidget(left)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        # Previews get nearly half the width: narrow cards wrap the text into tall columns and
+        # push the other networks out of sight.
+        splitter.setSizes([680, 560])
         buttons = QHBoxLayout()
         buttons.addWidget(self.status, 1)
         buttons.addWidget(cancel)

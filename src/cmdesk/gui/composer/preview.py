@@ -16,7 +16,7 @@ AVATAR_PX = 36
 GRID_GAP_PX = 3
 # Previews stack in a column: a tall picture would push the other networks out of sight, so the
 # grid keeps the feed's shape but never grows past this height.
-GRID_MAX_HEIGHT_PX = 180
+GRID_MAX_HEIGHT_PX = 170
 
 
 def avatar(name: str, color: str, size: int = AVATAR_PX) -> QPixmap:

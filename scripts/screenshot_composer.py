@@ -1,0 +1,107 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Writes docs/screenshots/composer-{en,fr}.png: the composer with three networks, a picture,
+live counters, previews and a pre-flight warning.
+
+Run: .venv/bin/python scripts/screenshot_composer.py [en|fr ...]
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PIL import Image, ImageDraw  # noqa: E402
+from PySide6.QtCore import QDeadlineTimer, QEventLoop  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from cmdesk.core.model import Account  # noqa: E402
+from cmdesk.core.services import build_services  # noqa: E402
+from cmdesk.gui.i18n import install_translations  # noqa: E402
+from cmdesk.gui.tasks import TaskRunner  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)
+TEXT = {
+    "en": ("cmdesk 2.0 is out! 🎉 Plan your posts offline, preview them network by network and "
+           "let the app publish at the exact minute, even after a night without Wi-Fi. "
+           "Release notes: https://cmdesk.example/blog/version-2-0-release-notes "
+           "#cmdesk #CommunityManagement @team@mastodon.social"),
+    "fr": ("cmdesk 2.0 est sorti ! 🎉 Planifiez vos publications hors ligne, prévisualisez-les "
+           "réseau par réseau et laissez l'application publier à la minute près, même après une "
+           "nuit sans Wi-Fi. Notes de version : https://cmdesk.example/blog/version-2-0-notes "
+           "#cmdesk #CommunityManagement @equipe@mastodon.social"),
+}
+
+
+def wait_for(app: QApplication, condition, timeout_ms: int = 10_000) -> None:
+    deadline = QDeadlineTimer(timeout_ms)
+    while not condition():
+        if deadline.hasExpired():
+            raise TimeoutError("the composer did not get ready")
+        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
+
+
+def picture(path: Path) -> None:
+    image = Image.new("RGB", (1600, 1000))
+    draw = ImageDraw.Draw(image)
+    for y in range(1000):  # a dusk gradient with a sun and hills: reads as a photo at a glance
+        draw.line([(0, y), (1600, y)], fill=(40 + y // 8, 60 + y // 10, 140 - y // 12))
+    draw.ellipse((1050, 180, 1350, 480), fill=(255, 196, 87))
+    draw.polygon([(0, 1000), (0, 700), (400, 560), (800, 720), (1200, 600), (1600, 760), (1600, 1000)],
+                 fill=(34, 70, 60))
+    image.save(path, quality=90)
+
+
+def shoot(app: QApplication, language: str, out: Path) -> None:
+    from cmdesk.gui.composer import ComposerDialog
+
+    install_translations(app, language)
+    data = Path(tempfile.mkdtemp(prefix="cmdesk-shot-"))
+    services = build_services(data)
+    ws = services.workspace
+    ws.settings.set_value("timezone", "Europe/Paris")
+    accounts = [Account("mastodon", "@cmdesk@mastodon.social"), Account("bluesky", "cmdesk.bsky.social"),
+                Account("linkedin", "cmdesk SAS"), Account("x", "@cmdesk")]
+    for account in accounts:
+        ws.accounts.save(account)
+    photo = data / "photo.jpg"
+    picture(photo)
+    runner = TaskRunner()
+    dialog = ComposerDialog(services, runner, clock=lambda: NOW)
+    loaded = []
+    dialog.loaded.connect(lambda: loaded.append(True))
+    wait_for(app, lambda: loaded)
+    for account in accounts[:3]:
+        dialog._boxes[account.id].setChecked(True)
+    dialog.tabs.main.setPlainText(TEXT[language])
+    dialog.media.add_paths([str(photo)])
+    wait_for(app, dialog.media.ready)
+    dialog.schedule_box.campaign.setText("cmdesk 2.0")
+    dialog.schedule_box.tags.setText("release" if language == "en" else "sortie")
+    dialog.counters.recount()
+    dialog.refresh()
+    dialog.resize(1320, 980)
+    dialog.show()
+    app.processEvents()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    dialog.grab().save(str(out))
+    dialog.close()
+    runner.shutdown()
+    services.close()
+    print(out)
+
+
+def main(argv: list[str]) -> int:
+    app = QApplication.instance() or QApplication([])
+    for language in argv or ["en", "fr"]:
+        shoot(app, language, ROOT / "docs" / "screenshots" / f"composer-{language}.png")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
