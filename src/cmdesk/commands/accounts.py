@@ -181,35 +181,8 @@ def run_list(args: argparse.Namespace) -> int:
         services.close()
 
 
-def run_test(args: argparse.Namespace) -> int:
-    from cmdesk.core.connectors.errors import ConnectorError
-
-    services = _services(args)
-    try:
-        account = _find(services, args.account)
-        if account is None:
-            return _fail(_t("No account matches {id}; see `cmdesk accounts list`.").format(id=args.account))
-        if _secrets_or_explain(services) is None:
-            return 3
-        try:
-            outcome = services.connectors.for_account(account).check()
-        except ConnectorError as exc:
-            return _fail(_t("Could not check {name}: {reason}").format(name=account.name, reason=exc.reason))
-        status = "connected" if outcome.ok else "needs_auth"
-        if status != account.status and account.status != "disabled":
-            account.status = status
-            services.workspace.accounts.save(account)
-        if outcome.ok:
-            print(_t("{name} works (signed in as {who}).").format(name=account.name, who=outcome.display_name))
-            return 0
-        return _fail(_t("{name} needs a new sign-in: {reason}").format(name=account.name, reason=outcome.detail))
-    finally:
-        services.close()
-
-
-def run_remove(args: argparse.Namespace) -> int:
-    from cmdesk.core.connectors.errors import ConnectorError
-
+def _on_account(args: argparse.Namespace, action: Any) -> int:
+    """Find the account named on the command line, open the keyring, run ``action``."""
     services = _services(args)
     try:
         account = _find(services, args.account)
@@ -218,16 +191,47 @@ def run_remove(args: argparse.Namespace) -> int:
         secrets = _secrets_or_explain(services)
         if secrets is None:
             return 3
-        try:
-            services.connectors.for_account(account).sign_out()
-        except (ConnectorError, NotImplementedError, ImportError) as exc:
-            # Removing must still work offline or with a dead token: say what is left to do.
-            print(_t("Could not revoke cmdesk's access at the network ({reason}); you can revoke it "
-                     "in your account's settings there.").format(reason=getattr(exc, "reason", "") or
-                                                                type(exc).__name__), file=sys.stderr)
-        secrets.delete(account.secret_key)
-        services.workspace.accounts.delete(account.id)
-        print(_t("Removed {name}.").format(name=account.name))
-        return 0
+        return action(services, secrets, account)
     finally:
         services.close()
+
+
+def run_test(args: argparse.Namespace) -> int:
+    return _on_account(args, _test)
+
+
+def _test(services: Any, secrets: Any, account: Account) -> int:
+    from cmdesk.core.connectors.errors import ConnectorError
+
+    try:
+        outcome = services.connectors.for_account(account).check()
+    except ConnectorError as exc:
+        return _fail(_t("Could not check {name}: {reason}").format(name=account.name, reason=exc.reason))
+    status = "connected" if outcome.ok else "needs_auth"
+    if status != account.status and account.status != "disabled":
+        account.status = status
+        services.workspace.accounts.save(account)
+    if outcome.ok:
+        print(_t("{name} works (signed in as {who}).").format(name=account.name, who=outcome.display_name))
+        return 0
+    return _fail(_t("{name} needs a new sign-in: {reason}").format(name=account.name, reason=outcome.detail))
+
+
+def run_remove(args: argparse.Namespace) -> int:
+    return _on_account(args, _remove)
+
+
+def _remove(services: Any, secrets: Any, account: Account) -> int:
+    from cmdesk.core.connectors.errors import ConnectorError
+
+    try:
+        services.connectors.for_account(account).sign_out()
+    except (ConnectorError, NotImplementedError, ImportError) as exc:
+        # Removing must still work offline or with a dead token: say what is left to do.
+        reason = getattr(exc, "reason", "") or type(exc).__name__
+        print(_t("Could not revoke cmdesk's access at the network ({reason}); you can revoke it "
+                 "in your account's settings there.").format(reason=reason), file=sys.stderr)
+    secrets.delete(account.secret_key)
+    services.workspace.accounts.delete(account.id)
+    print(_t("Removed {name}.").format(name=account.name))
+    return 0
