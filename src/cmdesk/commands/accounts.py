@@ -38,10 +38,6 @@ def register(subparsers) -> None:
     remove.set_defaults(func=run_remove)
 
 
-def _t(text: str) -> str:
-    return translate("AccountsCommand", text)
-
-
 def _fail(message: str, code: int = 1) -> int:
     print(message, file=sys.stderr)
     return code
@@ -60,24 +56,24 @@ def read_fields(fields: Any, given: dict[str, str], stdin: IO[str], *,
     names = {f.name for f in fields}
     for name in given:
         if name not in names:
-            raise FieldError(_t("Unknown sign-in field: {name} (expected one of: {names})").format(
+            raise FieldError(translate("AccountsCommand", "Unknown sign-in field: {name} (expected one of: {names})").format(
                 name=name, names=", ".join(sorted(names))))
     values: dict[str, str] = {}
     for field in fields:
         if field.secret and field.name in given:
-            raise FieldError(_t("{label} is secret: type it when asked, or pipe it on standard "
-                                "input, never as an argument.").format(label=_t(field.label)))
+            raise FieldError(translate("AccountsCommand", "{label} is secret: type it when asked, or pipe it on standard "
+                                "input, never as an argument.").format(label=translate("SignIn", field.label)))
         if field.name in given:
             values[field.name] = given[field.name]
             continue
-        label = _t(field.label)
+        label = translate("SignIn", field.label)
         if tty:
             ask = prompt or (getpass.getpass if field.secret else input)
             value = ask(f"{label}: ")
         else:
             value = stdin.readline().rstrip("\r\n")
         if not value and field.required:
-            raise FieldError(_t("{label} is required.").format(label=label))
+            raise FieldError(translate("AccountsCommand", "{label} is required.").format(label=label))
         values[field.name] = value
     return values
 
@@ -102,18 +98,18 @@ def state_of(account: Account, now: datetime | None = None) -> str:
     """connected / expires in N days / needs sign-in / disabled, as ``list`` shows it."""
     now = now or datetime.now(timezone.utc)
     if account.status == "disabled":
-        return _t("disabled")
+        return translate("AccountsCommand", "disabled")
     if account.status == "needs_auth":
-        return _t("needs sign-in")
+        return translate("AccountsCommand", "needs sign-in")
     expires = from_iso(account.expires_at)
     if expires is None:
-        return _t("connected")
+        return translate("AccountsCommand", "connected")
     left = expires - now
     if left.total_seconds() <= 0:
-        return _t("needs sign-in")
+        return translate("AccountsCommand", "needs sign-in")
     if left.days >= 1:
-        return _t("expires in {days} days").format(days=left.days)
-    return _t("expires in {hours} hours").format(hours=max(1, int(left.total_seconds() // 3600)))
+        return translate("AccountsCommand", "expires in {days} days").format(days=left.days)
+    return translate("AccountsCommand", "expires in {hours} hours").format(hours=max(1, int(left.total_seconds() // 3600)))
 
 
 def _secrets_or_explain(services: Any):
@@ -135,7 +131,7 @@ def run_add(args: argparse.Namespace) -> int:
     try:
         cls = connector_class(args.network)
     except ImportError:
-        return _fail(_t("cmdesk cannot connect to {network} in this version.").format(network=args.network))
+        return _fail(translate("AccountsCommand", "cmdesk cannot connect to {network} in this version.").format(network=args.network))
     given = dict(item.split("=", 1) for item in args.set if "=" in item)
     if args.server:
         given["server"] = args.server
@@ -149,16 +145,16 @@ def run_add(args: argparse.Namespace) -> int:
         if secrets is None:
             return 3
         if cls.capabilities.auth == "oauth-pkce":
-            print(_t("Opening your browser to sign in; come back here when it says you are signed in."),
+            print(translate("AccountsCommand", "Opening your browser to sign in; come back here when it says you are signed in."),
                   file=sys.stderr)
         try:
             account = cls.sign_in(values, secrets=secrets, http=services.connectors.http())
         except (ConnectorError, InsecureRequest) as exc:
-            return _fail(_t("Sign-in failed: {reason}").format(reason=getattr(exc, "reason", str(exc))))
+            return _fail(translate("AccountsCommand", "Sign-in failed: {reason}").format(reason=getattr(exc, "reason", str(exc))))
         if args.name:
             account.name = args.name
         services.workspace.accounts.save(account)
-        print(_t("Added {name} ({network}), id {id}.").format(
+        print(translate("AccountsCommand", "Added {name} ({network}), id {id}.").format(
             name=account.name, network=account.network, id=account.id))
         return 0
     finally:
@@ -170,7 +166,7 @@ def run_list(args: argparse.Namespace) -> int:
     try:
         accounts = sorted(services.workspace.accounts.all(), key=lambda a: (a.network, a.name))
         if not accounts:
-            print(_t("No accounts yet: add one with `cmdesk accounts add NETWORK`."))
+            print(translate("AccountsCommand", "No accounts yet: add one with `cmdesk accounts add NETWORK`."))
             return 0
         rows = [(a.id, a.network, a.name, state_of(a)) for a in accounts]
         widths = [max(len(r[i]) for r in rows) for i in range(3)]
@@ -187,7 +183,7 @@ def _on_account(args: argparse.Namespace, action: Any) -> int:
     try:
         account = _find(services, args.account)
         if account is None:
-            return _fail(_t("No account matches {id}; see `cmdesk accounts list`.").format(id=args.account))
+            return _fail(translate("AccountsCommand", "No account matches {id}; see `cmdesk accounts list`.").format(id=args.account))
         secrets = _secrets_or_explain(services)
         if secrets is None:
             return 3
@@ -206,15 +202,15 @@ def _test(services: Any, secrets: Any, account: Account) -> int:
     try:
         outcome = services.connectors.for_account(account).check()
     except ConnectorError as exc:
-        return _fail(_t("Could not check {name}: {reason}").format(name=account.name, reason=exc.reason))
+        return _fail(translate("AccountsCommand", "Could not check {name}: {reason}").format(name=account.name, reason=exc.reason))
     status = "connected" if outcome.ok else "needs_auth"
     if status != account.status and account.status != "disabled":
         account.status = status
         services.workspace.accounts.save(account)
     if outcome.ok:
-        print(_t("{name} works (signed in as {who}).").format(name=account.name, who=outcome.display_name))
+        print(translate("AccountsCommand", "{name} works (signed in as {who}).").format(name=account.name, who=outcome.display_name))
         return 0
-    return _fail(_t("{name} needs a new sign-in: {reason}").format(name=account.name, reason=outcome.detail))
+    return _fail(translate("AccountsCommand", "{name} needs a new sign-in: {reason}").format(name=account.name, reason=outcome.detail))
 
 
 def run_remove(args: argparse.Namespace) -> int:
@@ -229,9 +225,9 @@ def _remove(services: Any, secrets: Any, account: Account) -> int:
     except (ConnectorError, NotImplementedError, ImportError) as exc:
         # Removing must still work offline or with a dead token: say what is left to do.
         reason = getattr(exc, "reason", "") or type(exc).__name__
-        print(_t("Could not revoke cmdesk's access at the network ({reason}); you can revoke it "
+        print(translate("AccountsCommand", "Could not revoke cmdesk's access at the network ({reason}); you can revoke it "
                  "in your account's settings there.").format(reason=reason), file=sys.stderr)
     secrets.delete(account.secret_key)
     services.workspace.accounts.delete(account.id)
-    print(_t("Removed {name}.").format(name=account.name))
+    print(translate("AccountsCommand", "Removed {name}.").format(name=account.name))
     return 0
