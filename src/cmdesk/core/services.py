@@ -45,6 +45,26 @@ class Services:
 
         return Publisher(self.workspace, self.connectors, cache_dir=self.paths.cache)
 
+    def start_publisher(self) -> bool:
+        """Start publishing; False (with a log line saying why) when the publisher is missing."""
+        try:
+            publisher = self.publisher
+        except ImportError as error:
+            log.warning("publisher not available in this build (%s): nothing will be sent", error)
+            return False
+        publisher.start()
+        log.info("publisher started")
+        return True
+
+    def subscribe_publisher(self, listener) -> bool:
+        """Forward publisher events to ``listener``; False when there is no publisher."""
+        try:
+            subscribe = self.publisher.subscribe
+        except (ImportError, AttributeError):
+            return False
+        subscribe(listener)
+        return True
+
     def close(self) -> None:
         if "publisher" in self.__dict__:
             self.publisher.stop()

@@ -1,0 +1,141 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``cmdesk``: the desktop app. Builds the QApplication, the services and the main window.
+
+Order matters: language first (so even the damaged-store dialog is translated), then the single
+instance check (a second launch must not open the store), then the store, then the publisher.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cmdesk import APP_ID, APP_NAME, __version__
+from cmdesk.core.logging_setup import setup_logging
+from cmdesk.core.services import Services, build_services
+from cmdesk.gui.crash import CrashHandler
+from cmdesk.gui.i18n import choose_language, install_translations
+from cmdesk.gui.main_window import MainWindow
+from cmdesk.gui.preferences import LANGUAGE_KEY
+from cmdesk.gui.single_instance import InstanceServer, activate_running
+from cmdesk.gui.tasks import TaskRunner
+from cmdesk.gui.theme import app_icon, apply_theme
+from cmdesk.gui.tray import Tray
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE = "window.ini"
+
+
+def window_settings(services: Services) -> QSettings:
+    """Per-workspace window state, kept next to the workspace rather than in the registry."""
+    return QSettings(str(services.paths.data / SETTINGS_FILE), QSettings.Format.IniFormat)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationDomain("cmdesk.github.io")
+    # Wayland and GNOME match windows to the .desktop file (icon, name) by this id.
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+class Shell:
+    """One running app: services, window, tray and instance server, torn down together."""
+
+    def __init__(self, app: QApplication, services: Services, args) -> None:
+        self.app = app
+        self.services = services
+        self.args = args
+        self.runner = TaskRunner(app)
+        self.settings = window_settings(services)
+        self.window = MainWindow(services, self.runner, self.settings, view=args.view,
+                                 day=date.fromisoformat(args.date) if args.date else None)
+        self.server = InstanceServer(services.paths.data, app)
+        self.server.activation_requested.connect(self.window.bring_forward)
+        self.tray = Tray(app)
+        self.window.tray = self.tray
+        self.tray.show_requested.connect(self.window.bring_forward)
+        self.tray.quit_requested.connect(self.window.request_quit)
+        self.tray.notified.connect(lambda n: self.window.statusBar().showMessage(n.message, 10_000))
+        self.window.quit_confirmed.connect(self.quit)
+        self.window.load_failed.connect(self.on_load_failed)
+        self.exit_code = 0
+
+    def start(self) -> None:
+        self.server.listen()
+        self.window.workspace_loaded.connect(self.on_loaded)
+        self.window.load(demo=self.args.demo)
+        if not self.args.minimized or not self.tray.available():
+            self.window.show()
+        self.tray.show()
+
+    def on_loaded(self) -> None:
+        for message in getattr(self.services.workspace, "damage", None) or []:
+            QMessageBox.warning(self.window, self.window.tr("Workspace repaired"), message)
+        self.services.subscribe_publisher(self.tray.bridge)
+        # Starting the publisher opens the network and the scheduler: off the GUI thread.
+        self.runner.run_background(self.services.start_publisher, self.on_publisher)
+
+    def on_publisher(self, started: bool) -> None:
+        self.window.status.set_publisher_state("running" if started else "missing")
+
+    def on_load_failed(self, error: BaseException) -> None:
+        log.error("cannot open the workspace: %s", error)
+        # StoreDamaged and DemoRefused carry a translated message naming the files: show it as is.
+        QMessageBox.critical(self.window, self.window.tr("Cannot open the workspace"), str(error))
+        self.exit_code = 2 if type(error).__name__ == "StoreDamaged" else 1
+        self.window.quitting = True
+        self.app.quit()
+
+    def quit(self) -> None:
+        self.window.quitting = True
+        self.window.close()
+        self.app.quit()
+
+    def shutdown(self) -> None:
+        self.tray.hide()
+        self.server.close()
+        self.runner.run_storage(lambda: None)  # let queued writes land before closing the store
+        self.runner.shutdown()
+        self.services.close()
+
+
+def run_gui(args) -> int:
+    data_dir: Path | None = args.data_dir
+    services = build_services(data_dir)
+    log_path = setup_logging(services.paths.logs)
+    if args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
+        # A picture needs no screen: servers, CI and the packaging check have none.
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = make_application()
+    stored_language = window_settings(services).value(LANGUAGE_KEY, "") or None
+    install_translations(app, choose_language(args.lang or stored_language))
+    if args.screenshot:
+        from cmdesk.gui.screenshot import take_screenshot
+
+        return take_screenshot(app, services, args)
+    if activate_running(services.paths.data):
+        log.info("cmdesk already runs on %s: brought it forward", services.paths.data)
+        return 0
+    apply_theme(app)
+    crash = CrashHandler(log_path)
+    crash.install()
+    shell = Shell(app, services, args)
+    shell.start()
+    app.setQuitOnLastWindowClosed(False)  # the tray keeps publishing with no window open
+    try:
+        code = app.exec()
+    finally:
+        shell.shutdown()
+        crash.uninstall()
+    return shell.exit_code or code

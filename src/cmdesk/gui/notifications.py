@@ -1,0 +1,59 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Publisher events turned into the notifications a community manager wants to see.
+
+The publisher runs on its own threads and knows nothing of Qt; it calls its listeners with an
+event object. This module reads the few fields it needs by name (``kind``, ``network``,
+``account``, ``message``, ``error``, ``count``), from an object or a dict, and ignores kinds it does
+not know, so the publisher can add events without breaking the shell.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+
+
+@dataclass(frozen=True)
+class Notice:
+    kind: str  # published | failed | needs_auth | back_online
+    title: str
+    message: str
+    critical: bool = False
+
+
+def _field(event, name: str, default=""):
+    if isinstance(event, dict):
+        return event.get(name, default)
+    return getattr(event, name, default)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Notifications", text)
+
+
+def notice_for(event) -> Notice | None:
+    kind = str(_field(event, "kind", "") or _field(event, "type", ""))
+    kind = kind.split(".")[-1].lower()  # an enum member prints as EventKind.PUBLISHED
+    account = str(_field(event, "account", "") or _field(event, "account_name", ""))
+    network = str(_field(event, "network", ""))
+    where = account or network
+    # The publisher already words its message (translated, naming the account); prefer it.
+    given = str(_field(event, "message", "") or "")
+    if kind == "published":
+        return Notice(kind, _tr("Post published"),
+                      given or _tr("Your post is live on {where}.").format(where=where))
+    if kind == "failed":
+        reason = str(_field(event, "error", "") or _field(event, "reason", ""))
+        return Notice(kind, _tr("Post not published"),
+                      given or _tr("{where} refused the post: {reason}").format(where=where, reason=reason),
+                      critical=True)
+    if kind in ("needs_auth", "auth_expired"):
+        return Notice(kind, _tr("Sign-in needed"),
+                      given or _tr("Sign in to {where} again: its posts wait until you do.").format(where=where),
+                      critical=True)
+    if kind in ("back_online", "flushed"):
+        count = int(_field(event, "count", 0) or 0)
+        return Notice(kind, _tr("Back online"),
+                      given or _tr("Back online: {count} waiting posts sent.").format(count=count))
+    return None

@@ -1,0 +1,118 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Preferences: workspace time zone, catch-up policy, interface language, start at login.
+
+Zone and catch-up belong to the workspace (its store), so the headless publisher honours them
+too; language and start-at-login belong to this computer (QSettings, the autostart file).
+"""
+
+from __future__ import annotations
+
+import logging
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
+
+from cmdesk.core import autostart
+from cmdesk.core.schedule.planner import TIMEZONE_KEY, is_valid_zone, system_zone
+from cmdesk.core.services import Services
+from cmdesk.gui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+CATCH_UP_KEY = "catch_up_policy"  # publish_late | skip | ask
+CATCH_UP_WINDOW_KEY = "catch_up_window_hours"
+LANGUAGE_KEY = "interface/language"  # "", "en" or "fr"
+
+
+class PreferencesDialog(QDialog):
+    def __init__(self, services: Services, runner: TaskRunner, settings: QSettings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Preferences"))
+        self.services = services
+        self.runner = runner
+        self.settings = settings
+        self.zone = QComboBox()
+        self.zone.setEditable(True)
+        self.zone.addItems(sorted(z for z in available_timezones() if "/" in z))
+        self.policy = QComboBox()
+        for value, text in (("publish_late", self.tr("Publish late")), ("skip", self.tr("Skip them")),
+                            ("ask", self.tr("Ask me"))):
+            self.policy.addItem(text, value)
+        self.window_hours = QSpinBox()
+        self.window_hours.setRange(1, 72)
+        self.window_hours.setSuffix(self.tr(" h"))
+        self.language = QComboBox()
+        self.language.addItem(self.tr("System language"), "")
+        self.language.addItem("English", "en")
+        self.language.addItem("Français", "fr")
+        self.autostart = QCheckBox(self.tr("Start cmdesk in the tray when I log in"))
+        self.problem = QLabel()
+        self.problem.setStyleSheet("color: #c0392b")
+        self.problem.hide()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Time zone of the calendar:"), self.zone)
+        form.addRow(self.tr("Posts missed while the computer was off:"), self.policy)
+        form.addRow(self.tr("…publish late if no more than:"), self.window_hours)
+        form.addRow(self.tr("Language (after a restart):"), self.language)
+        form.addRow(self.autostart)
+        form.addRow(self.problem)
+        form.addRow(buttons)
+        self.setEnabled(False)  # until the workspace values are read
+        self.runner.run_storage(self._read, self._show)
+
+    def _read(self) -> dict:
+        settings = self.services.workspace.settings
+        return {
+            "zone": settings.get_value(TIMEZONE_KEY) or system_zone(),
+            "policy": settings.get_value(CATCH_UP_KEY, "publish_late"),
+            "hours": int(settings.get_value(CATCH_UP_WINDOW_KEY, 12)),
+            "autostart": autostart.is_enabled(),
+        }
+
+    def _show(self, values: dict) -> None:
+        self.zone.setCurrentText(values["zone"])
+        self.policy.setCurrentIndex(max(0, self.policy.findData(values["policy"])))
+        self.window_hours.setValue(values["hours"])
+        self.language.setCurrentIndex(max(0, self.language.findData(self.settings.value(LANGUAGE_KEY, ""))))
+        self.autostart.setChecked(values["autostart"])
+        self.setEnabled(True)
+
+    def save(self) -> None:
+        zone = self.zone.currentText().strip()
+        if not is_valid_zone(zone):
+            # Bad input changes nothing and says why.
+            self.problem.setText(self.tr("“{zone}” is not a time zone (example: Europe/Paris).").format(zone=zone))
+            self.problem.show()
+            return
+        policy, hours = self.policy.currentData(), self.window_hours.value()
+        self.settings.setValue(LANGUAGE_KEY, self.language.currentData())
+        wanted = self.autostart.isChecked()
+
+        def work() -> None:
+            settings = self.services.workspace.settings
+            settings.set_value(TIMEZONE_KEY, zone)
+            settings.set_value(CATCH_UP_KEY, policy)
+            settings.set_value(CATCH_UP_WINDOW_KEY, hours)
+            autostart.set_enabled(wanted)
+
+        self.setEnabled(False)
+        self.runner.run_storage(work, lambda _r: self.accept(), self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self.setEnabled(True)
+        self.problem.setText(self.tr("Could not save: {reason}").format(reason=error))
+        self.problem.show()

@@ -1,0 +1,68 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""``cmdesk --screenshot FILE.png``: render the main window once the workspace is shown, and exit.
+
+Used for the README, the AppStream screenshots and the frozen-build check. The publisher is not
+started: taking a picture must never send a post.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from datetime import date
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from cmdesk.core.services import Services
+from cmdesk.gui.main_window import MainWindow
+from cmdesk.gui.tasks import TaskRunner
+from cmdesk.gui.theme import apply_theme
+
+log = logging.getLogger(__name__)
+
+SIZE = (1280, 800)
+
+
+def take_screenshot(app: QApplication, services: Services, args) -> int:
+    from cmdesk.gui.app import window_settings
+
+    apply_theme(app)
+    runner = TaskRunner(app)
+    window = MainWindow(services, runner, window_settings(services), view=args.view,
+                        day=date.fromisoformat(args.date) if args.date else None)
+    window.resize(*SIZE)
+    window.status.set_publisher_state("screenshot")
+    outcome = {"code": 1}
+
+    def grab() -> None:
+        target = args.screenshot
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if window.grab().save(str(target), "PNG"):
+            outcome["code"] = 0
+            log.info("screenshot written to %s", target)
+        else:
+            print(f"cannot write {target}", file=sys.stderr)
+        app.quit()
+
+    def settle() -> None:
+        # The calendar queues its own reads when built; the storage executor is serial, so a
+        # no-op queued now completes after them, and its callback arrives after theirs. One more
+        # event-loop turn then lets layouts and paints catch up.
+        runner.run_storage(lambda: None, lambda _r: QTimer.singleShot(0, grab))
+
+    def failed(error: BaseException) -> None:
+        print(str(error), file=sys.stderr)
+        outcome["code"] = 2 if type(error).__name__ == "StoreDamaged" else 1
+        app.quit()
+
+    # Qt 6 asks every window to close on quit(); the window must not turn that into "hide to tray".
+    window.quitting = True
+    window.workspace_loaded.connect(settle)
+    window.load_failed.connect(failed)
+    window.show()
+    window.load(demo=args.demo)
+    app.exec()
+    runner.shutdown()
+    services.close()
+    return outcome["code"]

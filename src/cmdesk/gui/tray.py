@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The tray icon: publishing goes on with the window closed, and the user hears about it."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+from cmdesk.gui.notifications import Notice, notice_for
+from cmdesk.gui.theme import app_icon
+
+log = logging.getLogger(__name__)
+
+NOTICE_MS = 8000
+
+
+class EventBridge(QObject):
+    """Carries publisher events from its threads to the GUI thread (queued signal delivery)."""
+
+    event_received = Signal(object)
+
+    def __call__(self, event) -> None:  # the publisher listener, called on any thread
+        self.event_received.emit(event)
+
+
+class Tray(QObject):
+    show_requested = Signal()
+    quit_requested = Signal()
+    notified = Signal(object)  # the Notice shown: the status bar and tests listen to it
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.icon = QSystemTrayIcon(app_icon(), self)
+        self.icon.setToolTip("cmdesk")
+        menu = QMenu()
+        self._menu = menu  # QSystemTrayIcon does not own its menu
+        show = QAction(self.tr("Show cmdesk"), menu)
+        show.triggered.connect(self.show_requested)
+        quit_action = QAction(self.tr("Quit"), menu)
+        quit_action.triggered.connect(self.quit_requested)
+        menu.addAction(show)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+        self.icon.setContextMenu(menu)
+        self.icon.activated.connect(self._on_activated)
+        self.bridge = EventBridge(self)
+        self.bridge.event_received.connect(self.on_publisher_event)
+
+    @staticmethod
+    def available() -> bool:
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def show(self) -> None:
+        if self.available():
+            self.icon.show()
+
+    def hide(self) -> None:
+        self.icon.hide()
+
+    def _on_activated(self, reason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.show_requested.emit()
+
+    def on_publisher_event(self, event) -> None:
+        notice = notice_for(event)
+        if notice is not None:
+            self.notify(notice)
+
+    def notify(self, notice: Notice) -> None:
+        log.info("notification: %s: %s", notice.title, notice.message)
+        if self.icon.isVisible() and QSystemTrayIcon.supportsMessages():
+            icon = (QSystemTrayIcon.MessageIcon.Warning if notice.critical
+                    else QSystemTrayIcon.MessageIcon.Information)
+            self.icon.showMessage(notice.title, notice.message, icon, NOTICE_MS)
+        self.notified.emit(notice)
