@@ -112,6 +112,12 @@ class Connector(ABC):
         """
         raise NotImplementedError
 
+    @classmethod
+    def capabilities_for(cls, account: Account) -> Capabilities:
+        """This account's limits, where its server sets its own (a Mastodon instance raises the
+        text limit); the class data by default."""
+        return cls.capabilities
+
     def __init__(self, account: Account, secrets: Any, http: Any) -> None:
         """``secrets``: cmdesk.core.secrets store; ``http``: a session from the HTTP factory."""
         self.account = account
