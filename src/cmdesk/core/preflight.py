@@ -17,7 +17,7 @@ from typing import Any
 
 from cmdesk.core.connectors.capabilities import Capabilities
 from cmdesk.core.i18n import translate
-from cmdesk.core.model import MediaRef, Post
+from cmdesk.core.model import Account, MediaRef, Post
 from cmdesk.core.text import DEFAULT_LIMITS, measure
 
 # The workspace setting that turns missing alt text from a warning into an error.
@@ -45,6 +45,30 @@ def capabilities_for(network: str) -> Capabilities:
         return Capabilities(network=network, display_name=DISPLAY_NAMES.get(network, network),
                             text_limit=DEFAULT_LIMITS.get(network, 0),
                             max_media=_FALLBACK_MEDIA.get(network, 4))
+
+
+def account_capabilities(account: Account) -> Capabilities:
+    """What this account's server accepts: a Mastodon instance sets its own limits, so a
+    connector may refine its capabilities per account (``capabilities_for(account)``)."""
+    try:
+        from cmdesk.core.connectors.registry import connector_class
+
+        connector = connector_class(account.network)
+        refine = getattr(connector, "capabilities_for", None)
+        return refine(account) if refine is not None else connector.capabilities
+    except (ImportError, AttributeError, KeyError):
+        return capabilities_for(account.network)
+
+
+def text_config(caps: Capabilities) -> dict[str, Any]:
+    """The counting settings measure() takes from capabilities: a Mastodon instance's link
+    length, Telegram's caption limit."""
+    config: dict[str, Any] = {}
+    if caps.extra.get("url_length"):
+        config["characters_reserved_per_url"] = int(caps.extra["url_length"])
+    if caps.caption_limit:
+        config["caption_limit"] = caps.caption_limit
+    return config
 
 
 class Severity(StrEnum):
@@ -102,6 +126,7 @@ def as_sent(info: MediaInfo, ref: MediaRef, network: str | None) -> MediaInfo:
 
 def check_text(network: str, text: str, caps: Capabilities, *, with_media: bool = False,
                config: Mapping[str, Any] | None = None, part: int = 0) -> list[Issue]:
+    config = {**text_config(caps), **(config or {})}
     m = measure(network, text, limit=caps.text_limit or None, config=config, with_media=with_media)
     name = caps.display_name
     issues: list[Issue] = []

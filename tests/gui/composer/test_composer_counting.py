@@ -87,3 +87,19 @@ def test_instagram_hashtag_cap_in_the_counter(qtbot, open_composer, services):
     qtbot.waitUntil(lambda: "Instagram: 31 hashtags, at most 30 are allowed." in dialog.issues.text(),
                     timeout=3000)
     assert not dialog.schedule_button.isEnabled()
+
+
+def test_mastodon_limit_comes_from_the_instance_and_the_strictest_account_wins(qtbot, open_composer,
+                                                                               services, accounts):
+    from cmdesk.core.model import Account
+
+    big = Account("mastodon", "@brand@big.example", settings={"max_characters": 1000, "url_length": 23})
+    services.workspace.accounts.save(big)
+    dialog = open_composer(networks=())
+    dialog.findChild(QCheckBox, f"account-{big.id}").setChecked(True)
+    dialog.tabs.main.setPlainText("a" * 700)
+    qtbot.waitUntil(lambda: "700/1000" in counter(dialog, "mastodon").text(), timeout=3000)
+    assert counter(dialog, "mastodon").property("level") == "ok"
+    dialog.findChild(QCheckBox, f"account-{accounts['mastodon'].id}").setChecked(True)  # 500
+    qtbot.waitUntil(lambda: "700/500" in counter(dialog, "mastodon").text(), timeout=3000)
+    assert counter(dialog, "mastodon").property("level") == "over"

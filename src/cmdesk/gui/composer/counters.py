@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from cmdesk.core.text import Measurement, measure
+from cmdesk.core.preflight import text_config
 from cmdesk.gui.composer.networks import caps, display_name
 
 DEBOUNCE_MS = 100
@@ -32,6 +33,11 @@ def describe(m: Measurement) -> str:
     return text
 
 
+def measure_for(network: str, text: str, capabilities, *, with_media: bool = False) -> Measurement:
+    return measure(network, text, limit=capabilities.text_limit or None,
+                   config=text_config(capabilities), with_media=with_media)
+
+
 def level(m: Measurement) -> str:
     return "over" if not m.ok else "near" if m.near else "ok"
 
@@ -41,8 +47,9 @@ class CounterBar(QWidget):
 
     counted = Signal(dict)  # network -> Measurement, after each (debounced) count
 
-    def __init__(self, texts, with_media, parent: QWidget | None = None) -> None:
+    def __init__(self, texts, with_media, parent: QWidget | None = None, *, caps_for=caps) -> None:
         super().__init__(parent)
+        self.caps_for = caps_for
         self._texts = texts
         self._with_media = with_media
         self._labels: dict[str, QLabel] = {}
@@ -74,8 +81,8 @@ class CounterBar(QWidget):
         self._timer.stop()
         self.measurements = {}
         for network, label in self._labels.items():
-            m = measure(network, self._texts(network), limit=caps(network).text_limit or None,
-                        with_media=self._with_media())
+            m = measure_for(network, self._texts(network), self.caps_for(network),
+                            with_media=self._with_media())
             self.measurements[network] = m
             color = {"ok": OK_COLOR, "near": NEAR_COLOR, "over": OVER_COLOR}[level(m)]
             label.setText(f"<b>{display_name(network)}</b> "

@@ -33,7 +33,7 @@ from cmdesk.gui.composer.counters import DEBOUNCE_MS, CounterBar
 from cmdesk.gui.composer.editors import TextTabs
 from cmdesk.gui.composer.issues_view import IssuesView
 from cmdesk.gui.composer.media_panel import MediaPanel
-from cmdesk.gui.composer.networks import caps
+from cmdesk.gui.composer.networks import caps, strictest
 from cmdesk.gui.composer.preview import NetworkPreview
 from cmdesk.gui.composer.schedule_box import ScheduleBox
 from cmdesk.gui.composer.snippets_menu import SnippetsButton
@@ -56,6 +56,7 @@ class ComposerDialog(QDialog):
         self._accounts: list[Account] = []
         self._boxes: dict[str, QCheckBox] = {}
         self._previews: dict[str, NetworkPreview] = {}
+        self._caps: dict = {}  # network -> capabilities of its strictest chosen account
         self.alt_required = False
         self.setWindowTitle(self.tr("New post") if post_id is None else self.tr("Edit post"))
         self._refresh_timer = QTimer(self)
@@ -76,9 +77,11 @@ class ComposerDialog(QDialog):
         self.tabs.changed.connect(self._text_changed)
         self.snippets = SnippetsButton(self._services, self._runner, self)
         self.snippets.chosen.connect(self.insert_snippet)
-        self.counters = CounterBar(self.tabs.text_for, lambda: bool(self.media.media), self)
+        self.counters = CounterBar(self.tabs.text_for, lambda: bool(self.media.media), self,
+                                   caps_for=self.caps_for)
         self.counters.counted.connect(lambda _m: self._refresh_timer.start())
         self.thread = ThreadPanel(self)
+        self.thread.caps_for = self.caps_for
         self.thread.split_button.clicked.connect(lambda: self.thread.split(self.tabs.main.toPlainText()))
         self.thread.main_text_replaced.connect(self.tabs.set_main_text)
         self.thread.changed.connect(self._refresh_timer.start)
@@ -186,8 +189,12 @@ class ComposerDialog(QDialog):
         chosen = {a.network for a in self.selected_accounts()}
         return [n for n in NETWORKS if n in chosen]
 
+    def caps_for(self, network: str):
+        return self._caps.get(network) or caps(network)
+
     def _accounts_changed(self) -> None:
         networks = self.selected_networks()
+        self._caps = strictest(self.selected_accounts())
         self.tabs.set_networks(networks)
         self.counters.set_networks(networks)
         self.thread.set_networks(networks)
@@ -231,10 +238,11 @@ class ComposerDialog(QDialog):
         if self.media.ready():
             infos = {n: [as_sent(i, r, n) if (i := self.media.infos.get(r.path)) else None
                          for r in post.media] for n in networks}
-            issues = check_post(post, networks, infos=infos, caps_for=caps, alt_required=self.alt_required)
+            issues = check_post(post, networks, infos=infos, caps_for=self.caps_for,
+                                alt_required=self.alt_required)
         else:  # pictures still being read: check the text now, the pictures when they are in
             text_only = Post(text=post.text, variants=post.variants, thread=post.thread)
-            issues = check_post(text_only, networks, infos={}, caps_for=caps)
+            issues = check_post(text_only, networks, infos={}, caps_for=self.caps_for)
         extra = self._blocking_reasons()
         self.issues.show_issues(issues, extra)
         self.schedule_button.setEnabled(not has_errors(issues) and not extra and self.media.ready())

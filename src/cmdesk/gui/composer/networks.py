@@ -7,7 +7,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from cmdesk.core.connectors.capabilities import Capabilities
-from cmdesk.core.preflight import capabilities_for
+from cmdesk.core.model import Account
+from cmdesk.core.preflight import account_capabilities, capabilities_for
 
 # Feed folds ("… more" / "Voir plus") seen in each network's web app: characters shown before it.
 FOLD_CHARS = {"linkedin": 210, "instagram": 125, "facebook": 480, "threads": 500}
@@ -24,6 +25,18 @@ FEED_ASPECT = {"x": 16 / 9, "linkedin": 1.91, "bluesky": None, "mastodon": 16 / 
 @lru_cache(maxsize=None)
 def caps(network: str) -> Capabilities:
     return capabilities_for(network)
+
+
+def strictest(accounts: list[Account]) -> dict[str, Capabilities]:
+    """Per network, the capabilities of the chosen account with the smallest text limit: the
+    network's text goes to every one of its accounts, so it must fit the tightest."""
+    found: dict[str, Capabilities] = {}
+    for account in accounts:
+        candidate = account_capabilities(account)
+        current = found.get(account.network)
+        if current is None or (candidate.text_limit or 10**9) < (current.text_limit or 10**9):
+            found[account.network] = candidate
+    return found
 
 
 def display_name(network: str) -> str:

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cmdesk.core.text import measure
+from cmdesk.core.preflight import text_config
 from cmdesk.core.text.thread import fits_networks, split_thread
-from cmdesk.gui.composer.counters import NEAR_COLOR, OK_COLOR, OVER_COLOR, level
+from cmdesk.gui.composer.counters import NEAR_COLOR, OK_COLOR, OVER_COLOR, level, measure_for
 from cmdesk.gui.composer.networks import caps, display_name
 
 _NUMBERING = regex.compile(r" \d+/\d+$")
@@ -34,6 +34,7 @@ class ThreadPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.networks: list[str] = []
+        self.caps_for = caps
         self._editors: list[QPlainTextEdit] = []
         self._counts: list[QLabel] = []
         self.split_button = QPushButton(self.tr("Split into a thread"), self)
@@ -80,8 +81,9 @@ class ThreadPanel(QWidget):
     def split(self, text: str) -> None:
         if not self.networks:
             return
-        limits = {n: caps(n).text_limit or None for n in self.networks}
-        parts = split_thread(text, fits_networks(self.networks, limits=limits))
+        limits = {n: self.caps_for(n).text_limit or None for n in self.networks}
+        configs = {n: text_config(self.caps_for(n)) for n in self.networks}
+        parts = split_thread(text, fits_networks(self.networks, limits=limits, configs=configs))
         if len(parts) < 2:
             self.hint.setText(self.tr("The text already fits in one post on every chosen network."))
             return
@@ -108,7 +110,7 @@ class ThreadPanel(QWidget):
         for number, (editor, label) in enumerate(zip(self._editors, self._counts), 2):
             worst = None
             for network in self.networks:
-                m = measure(network, editor.toPlainText(), limit=caps(network).text_limit or None)
+                m = measure_for(network, editor.toPlainText(), self.caps_for(network))
                 if worst is None or m.share > worst.share or not m.ok:
                     worst = m
                     if not m.ok:
