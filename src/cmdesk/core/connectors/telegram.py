@@ -23,6 +23,7 @@ from cmdesk.core.connectors.base import (
     SignInField,
 )
 from cmdesk.core.connectors.capabilities import Capabilities
+from cmdesk.core.connectors.credential import Credential
 from cmdesk.core.connectors.errors import (
     AuthExpired,
     Permanent,
@@ -106,22 +107,18 @@ class TelegramConnector(Connector):
         account.name = str(chat.get("title") or channel)
         account.settings.update(chat_id=chat.get("id", channel), channel=channel,
                                 bot=me.get("username"))
-        secrets.set(account.secret_key, {"bot_token": token})
+        probe._token.save_to(secrets, account.secret_key)
         return account
 
     def __init__(self, account: Account, secrets: Any, http: Any, *,
                  token: str | None = None) -> None:
         super().__init__(account, secrets, http)
-        self._token = token
+        self._token = Credential(secrets, account.secret_key, "bot_token",
+                                 translate("Telegram", "No bot token: sign in again."), token)
 
     # ---- requests -----------------------------------------------------------------------
     def _url(self, method: str) -> str:
-        if self._token is None:
-            stored = self.secrets.get(self.account.secret_key) or {}
-            if not stored.get("bot_token"):
-                raise AuthExpired(translate("Telegram", "No bot token: sign in again."))
-            self._token = stored["bot_token"]
-        return f"{(self.account.server or self.API).rstrip('/')}/bot{self._token}/{method}"
+        return f"{(self.account.server or self.API).rstrip('/')}/bot{self._token.get()}/{method}"
 
     def _call(self, method: str, body: dict[str, Any] | None = None, *,
               files: dict[str, Any] | None = None, creates: bool = False) -> Any:

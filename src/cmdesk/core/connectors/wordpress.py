@@ -25,6 +25,7 @@ from cmdesk.core.connectors.base import (
     SignInField,
 )
 from cmdesk.core.connectors.capabilities import Capabilities, NativeScheduling
+from cmdesk.core.connectors.credential import Credential
 from cmdesk.core.connectors.errors import AuthExpired, ConnectorError, Permanent
 from cmdesk.core.connectors.redact import redact
 from cmdesk.core.connectors.responses import check, unexpected
@@ -135,22 +136,18 @@ class WordPressConnector(Connector):
         me = probe._call("GET", "users/me", params={"context": "edit"}, auth_check=True)
         account.settings["user_id"] = me.get("id")
         account.name = f"{me.get('name') or user} @ {urlsplit(site).netloc}"
-        secrets.set(account.secret_key, {"app_password": password})
+        probe._password.save_to(secrets, account.secret_key)
         return account
 
     def __init__(self, account: Account, secrets: Any, http: Any, *,
                  password: str | None = None) -> None:
         super().__init__(account, secrets, http)
-        self._password = password
+        self._password = Credential(secrets, account.secret_key, "app_password", translate(
+            "WordPress", "Not signed in to WordPress: sign in again."), password)
 
     # ---- requests -----------------------------------------------------------------------
     def _auth(self) -> tuple[str, str]:
-        if self._password is None:
-            stored = self.secrets.get(self.account.secret_key) or {}
-            if not stored.get("app_password"):
-                raise AuthExpired(translate("WordPress", "Not signed in to WordPress: sign in again."))
-            self._password = stored["app_password"]
-        return self.account.settings["user"], self._password
+        return self.account.settings["user"], self._password.get()
 
     def _url(self, route: str) -> str:
         return f"{self.account.server.rstrip('/')}/wp-json/wp/v2/{route}"
