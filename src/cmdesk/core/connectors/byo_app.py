@@ -52,7 +52,8 @@ def redirect_of(values: dict[str, str]) -> str:
 
 def needs_paste(values: dict[str, str]) -> bool:
     """True when the user will have to paste the final address (no loopback redirect)."""
-    return not is_loopback(redirect_of(values))
+    redirect = redirect_of(values)
+    return redirect.lower() != "loopback" and not is_loopback(redirect)
 
 
 def new_state() -> str:

@@ -100,7 +100,7 @@ class LinkedInConnector(Connector):
         secret = (values.get("client_secret") or "").strip()
         redirect = (values.get("redirect_uri") or "").strip()
         form = {"grant_type": "authorization_code", "client_id": client_id}
-        if redirect.lower() == "loopback" or byo_app.is_loopback(redirect):
+        if not byo_app.needs_paste(values):
             with LoopbackRedirect() as listener:
                 code, pkce = run_browser_flow(cls.NATIVE_AUTH_URL, listener, client_id=client_id,
                                               scope=scope, browser=browser)

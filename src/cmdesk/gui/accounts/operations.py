@@ -1,0 +1,45 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The account actions behind the dialog's buttons, as plain functions a worker thread runs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from cmdesk.core.connectors.base import AccountCheck
+from cmdesk.core.connectors.errors import ConnectorError
+from cmdesk.core.model import SETTLED_STATES, Account
+
+
+def check(services: Any, account: Account) -> AccountCheck:
+    return services.connectors.for_account(account).check()
+
+
+def sign_out(services: Any, account: Account) -> None:
+    """Revoke where the network allows it; the connector forgets the tokens either way."""
+    connector = services.connectors.for_account(account)
+    connector.sign_out()
+    services.secrets.delete(account.secret_key)
+
+
+def forget(services: Any, account: Account) -> None:
+    """Before removing: revoke if we can, and always delete the keyring entry."""
+    try:
+        services.connectors.for_account(account).sign_out()
+    except (ConnectorError, NotImplementedError, KeyError, ImportError):
+        pass  # removing must work even when the network is unreachable or the module is gone
+    services.secrets.delete(account.secret_key)
+
+
+def pending_posts(services: Any, account_id: str) -> int:
+    """Posts that still plan to go out to this account (run on the storage thread)."""
+    return sum(1 for post in services.workspace.posts.all()
+               if any(t.account_id == account_id and t.state not in SETTLED_STATES
+                      for t in post.targets))
+
+
+def use_session_only(services: Any) -> None:
+    """Switch the running app to a memory secret store (the user asked for it explicitly)."""
+    services.session_only_secrets = True
+    # Services builds these on first use; forget the failed ones so the next use rebuilds them.
+    for name in ("secrets", "connectors"):
+        services.__dict__.pop(name, None)

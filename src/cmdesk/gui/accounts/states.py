@@ -1,0 +1,76 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""How an account stands, in words, and a small badge per network (no brand artwork shipped)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+
+from cmdesk.core.model import Account, from_iso
+
+EXPIRY_WARNING_DAYS = 14
+
+# Colours close to each network's own, so the list is scannable at a glance.
+_COLOURS = {
+    "mastodon": "#6364FF", "bluesky": "#1185FE", "x": "#14171A", "linkedin": "#0A66C2",
+    "facebook": "#1877F2", "instagram": "#C13584", "threads": "#101010", "telegram": "#229ED9",
+    "discord": "#5865F2", "wordpress": "#21759B",
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AccountStates", text)
+
+
+def state_of(account: Account, now: datetime | None = None) -> tuple[str, int | None]:
+    """("connected" | "expiring" | "needs_auth" | "disabled", days left when expiring)."""
+    if account.status == "disabled":
+        return "disabled", None
+    if account.status == "needs_auth":
+        return "needs_auth", None
+    expires = from_iso(account.expires_at)
+    if expires is not None:
+        left = expires - (now or datetime.now(timezone.utc))
+        if left.total_seconds() <= 0:
+            return "needs_auth", None
+        if left.days < EXPIRY_WARNING_DAYS:
+            return "expiring", left.days
+    return "connected", None
+
+
+def state_text(account: Account, now: datetime | None = None) -> str:
+    kind, days = state_of(account, now)
+    if kind == "expiring":
+        # One message per plural form instead of %n: English has no catalogue to resolve "(s)".
+        if days == 0:
+            return _tr("Expires today")
+        if days == 1:
+            return _tr("Expires tomorrow")
+        return _tr("Expires in {days} days").format(days=days)
+    return {"connected": _tr("Connected"), "needs_auth": _tr("Needs sign-in"),
+            "disabled": _tr("Disabled")}[kind]
+
+
+def state_colour(account: Account, now: datetime | None = None) -> QColor | None:
+    kind, _ = state_of(account, now)
+    return {"expiring": QColor("#b26a00"), "needs_auth": QColor("#c62828")}.get(kind)
+
+
+def network_icon(network: str, size: int = 24) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(_COLOURS.get(network, "#666666")))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(0, 0, size, size)
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.55))
+    painter.setFont(font)
+    painter.setPen(QColor("white"))
+    painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, network[:1].upper())
+    painter.end()
+    return QIcon(pixmap)
