@@ -16,6 +16,7 @@ from PIL import Image
 from cmdesk.core.connectors.base import PostPart, PreparedMedia, PublishRequest
 from cmdesk.core.connectors.errors import AuthExpired, Permanent
 from cmdesk.core.connectors.http import make_session
+from cmdesk.core.connectors.media_host import open_host
 from cmdesk.core.connectors.wordpress import WordPressConnector, slug_for
 from tests.connectors.byo_support import MemorySecrets
 
@@ -64,7 +65,8 @@ def test_sign_in_checks_the_password_and_keeps_it_out_of_the_account(wordpress_s
          "app_password": wordpress_site.app_password}, secrets=secrets, http=make_session())
     assert account.server == wordpress_site.url and account.settings["user_id"] == 1
     assert wordpress_site.app_password not in str(account.to_doc())
-    assert secrets.get(account.secret_key) == {"app_password": wordpress_site.app_password}
+    assert secrets.get(account.secret_key) == {"app_password": wordpress_site.app_password,
+                                               "username": wordpress_site.user}
 
 
 def test_a_bad_application_password_is_auth_expired_with_a_clear_reason(wordpress_site, secrets):
@@ -152,6 +154,14 @@ def test_a_hand_off_too_close_is_refused_before_anything_is_sent(wordpress_site,
     with pytest.raises(Permanent):
         connector.hand_off(req, datetime.now(timezone.utc) + timedelta(seconds=5))
     assert connector.lookup(req) is None
+
+
+def test_the_media_host_can_use_the_signed_in_site(wordpress_site, connector, secrets):
+    host = open_host({"kind": "wordpress", "account_id": connector.account.id,
+                      "site": wordpress_site.url}, {}, secrets, make_session())
+    hosted = host.put(PreparedMedia(picture((20, 20), (9, 9, 9)), "image/jpeg", 20, 20))
+    assert requests.get(hosted.url, timeout=30).ok
+    host.delete(hosted.handle)
 
 
 def test_metrics_count_the_comments(wordpress_site, connector):

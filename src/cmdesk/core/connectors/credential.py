@@ -27,6 +27,7 @@ class Credential:
             self._value = stored[self._field]
         return self._value
 
-    def save_to(self, secrets: Any, key: str) -> None:
-        """Keep the value (checked by the sign-in) in the keyring under ``key``."""
-        secrets.set(key, {self._field: self.get()})
+    def save_to(self, secrets: Any, key: str, **alongside: str) -> None:
+        """Keep the value (checked by the sign-in) in the keyring under ``key``, with what
+        other readers of that entry need next to it."""
+        secrets.set(key, {**alongside, self._field: self.get()})

@@ -136,7 +136,8 @@ class WordPressConnector(Connector):
         me = probe._call("GET", "users/me", params={"context": "edit"}, auth_check=True)
         account.settings["user_id"] = me.get("id")
         account.name = f"{me.get('name') or user} @ {urlsplit(site).netloc}"
-        probe._password.save_to(secrets, account.secret_key)
+        # The media host (media_host.WordPressHost) reads this entry too: it needs the user.
+        probe._password.save_to(secrets, account.secret_key, username=user)
         return account
 
     def __init__(self, account: Account, secrets: Any, http: Any, *,
