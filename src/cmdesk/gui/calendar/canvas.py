@@ -45,6 +45,12 @@ def files_from_mime(mime: QMimeData) -> list[str]:
     return [u.toLocalFile() for u in mime.urls() if u.isLocalFile()] if mime.hasUrls() else []
 
 
+def blend(under: QColor, over: QColor, amount: float) -> QColor:
+    """``over`` laid on ``under`` at ``amount`` opacity, as one opaque colour (cheap to fill)."""
+    return QColor.fromRgbF(*(u + (o - u) * amount for u, o in zip(
+        under.getRgbF()[:3], over.getRgbF()[:3], strict=True)))
+
+
 @dataclass
 class Selection:
     """Shared by every view, so switching view keeps what the user picked."""

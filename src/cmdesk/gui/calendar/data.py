@@ -143,6 +143,16 @@ class CalendarData(QObject):
                 self._load(neighbour)
         return ready
 
+    def _evict(self) -> None:
+        """Drop the least recently shown months, never the one on screen or its neighbours."""
+        current = month_key(self._anchor)
+        keep = {current, shift_month(current, 1), shift_month(current, -1)}
+        for key in list(self._windows):
+            if len(self._windows) <= MAX_WINDOWS:
+                break
+            if key not in keep:
+                del self._windows[key]
+
     def is_loaded(self, anchor: date) -> bool:
         return month_key(anchor) in self._windows
 
@@ -178,8 +188,7 @@ class CalendarData(QObject):
                     if window.covers(chip.local.date()):
                         window.add(chip)
             self._windows[key] = window
-            while len(self._windows) > MAX_WINDOWS:
-                self._windows.popitem(last=False)
+            self._evict()
             self._touch()
             self.window_loaded.emit(key)
 

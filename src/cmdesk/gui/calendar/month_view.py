@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 
 from cmdesk.core.model import utc_now
-from cmdesk.gui.calendar.canvas import CanvasView, Hit, ViewContext
+from cmdesk.gui.calendar.canvas import CanvasView, Hit, ViewContext, blend
 from cmdesk.gui.calendar.chips import Chip
 
 DAY_NUMBER_H = 20
@@ -104,46 +104,54 @@ class MonthView(CanvasView):
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        grid = QColor(text)
-        grid.setAlpha(40)
-        p.fillRect(self.rect(), base)
+        # Opaque blends and unantialiased lines: alpha fills and antialiased outlines cost a
+        # third of a millisecond per cell on the raster engine, half the frame at 42 cells.
+        shade, grid = blend(base, text, 0.04), blend(base, text, 0.16)
+        hint = blend(base, self.accent(), 0.22)
+        p.fillRect(event.rect(), base)
         self._paint_header(p, muted)
         today, now = self.ctx.today(), utc_now()
         clip = event.rect()
-        for cell in self.cells():
-            if not cell.rect.intersects(clip):
-                continue
-            outside = cell.day.month != self.anchor.month
-            if outside:
-                shade = QColor(text)
-                shade.setAlpha(10)
-                p.fillRect(cell.rect, shade)
+        cells = [c for c in self.cells() if c.rect.intersects(clip)]
+        for cell in cells:
             if self._drop_hint is not None and self._drop_hint.day == cell.day:
-                hint = QColor(self.accent())
-                hint.setAlpha(50)
                 p.fillRect(cell.rect, hint)
-            p.setPen(grid)
-            p.setBrush(Qt.BrushStyle.NoBrush)  # the today pill leaves its brush behind
-            p.drawRect(cell.rect.adjusted(0, 0, -1, -1))
+            elif cell.day.month != self.anchor.month:
+                p.fillRect(cell.rect, shade)
+        self._paint_grid(p, grid)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        more_text = self.tr("+{count} more")
+        for cell in cells:
             if cell.day == self.ctx.selection.day and self.hasFocus():
                 p.setPen(self.accent())
+                p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawRect(cell.rect.adjusted(1, 1, -2, -2))
+            outside = cell.day.month != self.anchor.month
             self._paint_day_number(p, cell, today, muted if outside else text)
             for rect, chip in cell.chips:
                 self.paint_chip(p, rect, chip, now)
             if cell.more:
                 rect, count = cell.more
                 p.setPen(self.accent())
-                font = QFont(self.chip_painter.bold)
-                p.setFont(font)
+                p.setFont(self.chip_painter.bold)
                 p.drawText(rect.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
-                           self.tr("+{count} more").format(count=count))
+                           more_text.format(count=count))
         p.end()
+
+    def _paint_grid(self, p: QPainter, colour: QColor) -> None:
+        cells = self.cells()
+        p.setPen(colour)
+        top, bottom = cells[0].rect.top(), cells[-1].rect.bottom()
+        for cell in cells[:7]:
+            p.drawLine(cell.rect.left(), top, cell.rect.left(), bottom)
+        p.drawLine(self.width() - 1, top, self.width() - 1, bottom)
+        for cell in cells[::7]:
+            p.drawLine(0, cell.rect.top(), self.width(), cell.rect.top())
+        p.drawLine(0, bottom, self.width(), bottom)
 
     def _paint_header(self, p: QPainter, muted: QColor) -> None:
         height = self.header_height()

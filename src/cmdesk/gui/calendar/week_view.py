@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from cmdesk.core.model import utc_now
 from cmdesk.core.schedule import planner
-from cmdesk.gui.calendar.canvas import CanvasView, Hit, ViewContext
+from cmdesk.gui.calendar.canvas import CanvasView, Hit, ViewContext, blend
 from cmdesk.gui.calendar.chips import Chip
 
 GUTTER_W = 56  # hour labels
@@ -80,26 +80,24 @@ class WeekGrid(CanvasView):
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
+        base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         muted = palette.color(QPalette.ColorRole.PlaceholderText)
-        p.fillRect(event.rect(), palette.color(QPalette.ColorRole.Base))
-        line = QColor(text)
-        line.setAlpha(35)
-        half = QColor(text)
-        half.setAlpha(15)
+        # Opaque blends, lines without antialiasing: see MonthView.paintEvent.
+        p.fillRect(event.rect(), base)
+        line, half = blend(base, text, 0.14), blend(base, text, 0.06)
         today = self.ctx.today()
-        for index, day in enumerate(self.days()):
+        if today in self.days():
+            p.fillRect(self.column(self.days().index(today)), blend(base, self.accent(), 0.07))
+        p.setPen(line)
+        for index in range(7):
             col = self.column(index)
-            if day == today:
-                tint = QColor(self.accent())
-                tint.setAlpha(18)
-                p.fillRect(col, tint)
-            p.setPen(line)
             p.drawLine(col.topLeft(), col.bottomLeft())
         p.setFont(self.font())
-        for hour in range(24):
+        first = max(0, event.rect().top() // self.hour_h)
+        last = min(24, event.rect().bottom() // self.hour_h + 1)
+        for hour in range(first, last):
             y = hour * self.hour_h
             p.setPen(line)
             p.drawLine(GUTTER_W, y, self.width(), y)
@@ -112,10 +110,10 @@ class WeekGrid(CanvasView):
         if self._drop_hint is not None and self._drop_hint.wall is not None:
             index = self.days().index(self._drop_hint.day)
             col = self.column(index)
-            hint = QColor(self.accent())
-            hint.setAlpha(90)
             y = self.y_of(self._drop_hint.wall)
-            p.fillRect(QRect(col.left(), y, col.width(), self.hour_h // 4), hint)
+            p.fillRect(QRect(col.left(), y, col.width(), self.hour_h // 4),
+                       blend(base, self.accent(), 0.4))
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._paint_now_line(p, today)
         now = utc_now()
         for rect, chip, more in self.items():
