@@ -27,13 +27,12 @@ from cmdesk.core.i18n import translate
 DEFAULT_REDIRECT = "https://localhost/cmdesk"
 
 
-def app_fields(network_label: str, *, redirect_help: str) -> tuple[SignInField, ...]:
+def app_fields(*, redirect_help: str) -> tuple[SignInField, ...]:
     """The three fields every bring-your-own-app network asks for."""
     return (
         SignInField("client_id", translate("SignIn", "App ID"),
                     placeholder="123456789012345",
-                    help=translate("SignIn", "The ID of the developer app you created for {network}.")
-                    .format(network=network_label)),
+                    help=translate("SignIn", "The ID of your own developer app, from its settings.")),
         SignInField("client_secret", translate("SignIn", "App secret"), secret=True,
                     help=translate("SignIn", "Kept in the system keyring only.")),
         SignInField("redirect_uri", translate("SignIn", "Redirect URL"), required=False,

@@ -65,9 +65,7 @@ class FacebookConnector(Connector):
     AUTH_URL = f"https://www.facebook.com/{GRAPH_VERSION}/dialog/oauth"
     GRAPH = "https://graph.facebook.com"
 
-    sign_in_fields = byo_app.app_fields(
-        "Facebook",
-        redirect_help=translate(
+    sign_in_fields = byo_app.app_fields(redirect_help=translate(
             "SignIn",
             "Must be listed in the app's Facebook Login settings. Meta only accepts HTTPS "
             "addresses: after you approve, copy the address your browser shows and paste it back.",

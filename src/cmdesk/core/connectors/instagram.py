@@ -56,7 +56,7 @@ class InstagramConnector(ContainerConnector):
     TEXT_FIELD = "caption"
     LIST_FIELDS = "id,caption,timestamp,permalink"
 
-    sign_in_fields = byo_app.app_fields("Instagram", redirect_help=translate(
+    sign_in_fields = byo_app.app_fields(redirect_help=translate(
         "SignIn", "Must be listed in the app's Instagram Login settings. Meta only accepts HTTPS "
         "addresses: after you approve, copy the address your browser shows and paste it back.",
     )) + media_host.host_fields()

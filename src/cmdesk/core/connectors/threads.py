@@ -61,7 +61,7 @@ class ThreadsConnector(ContainerConnector):
     TEXT_FIELD = "text"
     LIST_FIELDS = "id,text,timestamp,permalink"
 
-    sign_in_fields = byo_app.app_fields("Threads", redirect_help=translate(
+    sign_in_fields = byo_app.app_fields(redirect_help=translate(
         "SignIn", "Must be listed as a redirect callback URL on the app. Meta only accepts HTTPS "
         "addresses: after you approve, copy the address your browser shows and paste it back.",
     )) + media_host.host_fields()

@@ -20,10 +20,6 @@ _COLOURS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AccountStates", text)
-
-
 def state_of(account: Account, now: datetime | None = None) -> tuple[str, int | None]:
     """("connected" | "expiring" | "needs_auth" | "disabled", days left when expiring)."""
     if account.status == "disabled":
@@ -45,12 +41,15 @@ def state_text(account: Account, now: datetime | None = None) -> str:
     if kind == "expiring":
         # One message per plural form instead of %n: English has no catalogue to resolve "(s)".
         if days == 0:
-            return _tr("Expires today")
+            return QCoreApplication.translate("AccountStates", "Expires today")
         if days == 1:
-            return _tr("Expires tomorrow")
-        return _tr("Expires in {days} days").format(days=days)
-    return {"connected": _tr("Connected"), "needs_auth": _tr("Needs sign-in"),
-            "disabled": _tr("Disabled")}[kind]
+            return QCoreApplication.translate("AccountStates", "Expires tomorrow")
+        return QCoreApplication.translate("AccountStates", "Expires in {days} days").format(days=days)
+    if kind == "needs_auth":
+        return QCoreApplication.translate("AccountStates", "Needs sign-in")
+    if kind == "disabled":
+        return QCoreApplication.translate("AccountStates", "Disabled")
+    return QCoreApplication.translate("AccountStates", "Connected")
 
 
 def state_colour(account: Account, now: datetime | None = None) -> QColor | None:
