@@ -4,9 +4,13 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from twitter_text import parse_tweet
 
 from cmdesk.core.text import measure
 
@@ -25,3 +29,17 @@ def test_vectors_cover_emoji_cjk_urls_and_normalisation():
     descriptions = " ".join(c["description"].lower() for c in VECTORS)
     for topic in ("emoji", "cjk", "url", "normalized"):
         assert topic in descriptions
+
+
+PIECES = st.sampled_from(
+    ["a", "é", "e\u0301", " ", "  ", "\n", "\t", ".", ",", "@", "#", "$", "/", ":", "-", "の", "😷",
+     "👨‍👩‍👧‍👦", "🇫🇷", "\u200d", "\u2019", "example.com", "https://t.co/abc", "www.exemple.fr/page",
+     "@alice", "#tag", "\u202a", "x" * 170]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=120).map("".join))
+def test_counting_in_cached_chunks_equals_one_pass(text):
+    # weighted.py counts long texts chunk by chunk; that must never change the figure.
+    assert measure("x", text).used == parse_tweet(unicodedata.normalize("NFC", text)).weightedLength

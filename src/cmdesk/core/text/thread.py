@@ -8,6 +8,7 @@ over-long word at a grapheme boundary; a link, hashtag or mention is never cut.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
@@ -63,22 +64,30 @@ def _word_starts(text: str) -> list[int]:
     return [m.start() for m in regex.finditer(r"(?<=\s)\S", text)]
 
 
+def _sentence_starts(text: str, starts: list[int]) -> set[int]:
+    """Word starts that follow the end of a sentence (computed once for the whole text)."""
+    return {s for s in starts if _SENTENCE_END.search(text, max(0, s - 8), s)}
+
+
 def _protected(text: str) -> list[tuple[int, int]]:
     return [(e.start, e.end) for e in find_entities(text)]
 
 
 def _split(text: str, fits: Fits, total: int) -> list[str]:
     starts = _word_starts(text)
+    sentences = _sentence_starts(text, starts)
     protected = _protected(text)
     bounds = grapheme_boundaries(text)
     parts: list[str] = []
     pos = 0
     while pos < len(text):
         k = len(parts) + 1
-        if fits(label(text[pos:].strip(), k, total)):
+        ok = lambda body, k=k: fits(label(body, k, total))  # noqa: E731
+        words = starts[bisect_right(starts, pos):]
+        if not words and ok(text[pos:].strip()):
             parts.append(text[pos:].strip())
             break
-        end = _best_break(text, pos, starts, bounds, protected, lambda b: fits(label(b, k, total)))
+        end = _best_break(text, pos, words, sentences, bounds, protected, ok)
         parts.append(text[pos:end].strip())
         pos = end
         while pos < len(text) and text[pos].isspace():
@@ -87,30 +96,42 @@ def _split(text: str, fits: Fits, total: int) -> list[str]:
 
 
 def _last_fitting(candidates: list[int], pos: int, text: str, ok: Fits) -> int | None:
-    """The largest candidate whose prefix fits (counts grow with the prefix: binary search)."""
-    lo, hi, best = 0, len(candidates) - 1, None
+    """The largest candidate whose prefix fits.
+
+    Counts grow with the prefix, so a galloping search (1, 2, 4… candidates, then bisection)
+    finds it while measuring only prefixes about as long as one post, however long the text.
+    """
+    if not candidates or not ok(text[pos:candidates[0]].strip()):
+        return None
+    good, step = 0, 1
+    while good + step < len(candidates) and ok(text[pos:candidates[good + step]].strip()):
+        good += step
+        step *= 2
+    lo, hi = good + 1, min(good + step, len(candidates)) - 1
     while lo <= hi:
         mid = (lo + hi) // 2
         if ok(text[pos:candidates[mid]].strip()):
-            best, lo = candidates[mid], mid + 1
+            good, lo = mid, mid + 1
         else:
             hi = mid - 1
-    return best
+    return candidates[good]
 
 
-def _best_break(text: str, pos: int, starts: list[int], bounds: list[int],
+def _best_break(text: str, pos: int, words: list[int], sentences: set[int], bounds: list[int],
                 protected: list[tuple[int, int]], ok: Fits) -> int:
-    words = [s for s in starts if s > pos]
-    best = _last_fitting(words, pos, text, ok)
+    # The end of the text is a candidate too: the rest may fit in this part.
+    best = _last_fitting(words + [len(text)], pos, text, ok)
     if best is not None:
-        sentence_ends = [s for s in words if s <= best and _SENTENCE_END.search(text[pos:s])]
-        if sentence_ends and (sentence_ends[-1] - pos) >= SENTENCE_MIN_SHARE * (best - pos):
-            return sentence_ends[-1]
+        if best == len(text):
+            return best
+        ends = [s for s in words if s <= best and s in sentences]
+        if ends and (ends[-1] - pos) >= SENTENCE_MIN_SHARE * (best - pos):
+            return ends[-1]
         return best
     # One word longer than a whole post: cut it between graphemes, outside any entity.
     next_word = words[0] if words else len(text)
-    inside = [b for b in bounds if pos < b < next_word
-              and not any(a < b < z for a, z in protected)]
+    inside = [b for b in bounds[bisect_right(bounds, pos):bisect_left(bounds, next_word)]
+              if not any(a < b < z for a, z in protected)]
     cut = _last_fitting(inside, pos, text, ok)
     if cut is not None:
         return cut
