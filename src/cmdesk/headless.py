@@ -55,7 +55,13 @@ def run_headless(args) -> int:
             print(str(error), file=sys.stderr)
             services.close()
             return 1
-    publishing = services.start_publisher()
+    try:
+        publishing = services.start_publisher()
+    except Exception as error:  # noqa: BLE001 - no keyring, a broken store: say it, exit, keep data
+        log.exception("the publisher cannot start")
+        print(str(error), file=sys.stderr)
+        services.close()
+        return 3
     log.info("headless mode started on %s (publishing: %s)", services.paths.data, publishing)
     print(
         translate("Headless", "cmdesk is running without a window on {folder}; log: {log}").format(

@@ -56,6 +56,15 @@ class Services:
         log.info("publisher started")
         return True
 
+    def use_session_secrets(self) -> None:
+        """Fall back to secrets kept in memory for this session (the user agreed to it).
+
+        Drops what was built on the keyring so the next use rebuilds on the memory store.
+        """
+        self.session_only_secrets = True
+        for name in ("publisher", "connectors", "secrets"):
+            self.__dict__.pop(name, None)
+
     def subscribe_publisher(self, listener) -> bool:
         """Forward publisher events to ``listener``; False when there is no publisher."""
         try:

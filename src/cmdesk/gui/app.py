@@ -84,10 +84,26 @@ class Shell:
             QMessageBox.warning(self.window, self.window.tr("Workspace repaired"), message)
         self.services.subscribe_publisher(self.tray.bridge)
         # Starting the publisher opens the network and the scheduler: off the GUI thread.
-        self.runner.run_background(self.services.start_publisher, self.on_publisher)
+        self.runner.run_background(self.services.start_publisher, self.on_publisher,
+                                   self.on_publisher_failed)
 
     def on_publisher(self, started: bool) -> None:
         self.window.status.set_publisher_state("running" if started else "missing")
+
+    def on_publisher_failed(self, error: BaseException) -> None:
+        self.window.status.set_publisher_state("stopped")
+        if type(error).__name__ != "KeyringUnavailable" or self.services.session_only_secrets:
+            QMessageBox.warning(self.window, self.window.tr("Publishing is stopped"), str(error))
+            return
+        # The secrets module leaves this choice to the caller: ask, never downgrade silently.
+        answer = QMessageBox.question(
+            self.window, self.window.tr("No keyring"),
+            self.window.tr("{reason}\n\nKeep sign-ins in memory for this session only?").format(reason=error))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.services.use_session_secrets()
+            self.services.subscribe_publisher(self.tray.bridge)
+            self.runner.run_background(self.services.start_publisher, self.on_publisher,
+                                       self.on_publisher_failed)
 
     def on_load_failed(self, error: BaseException) -> None:
         log.error("cannot open the workspace: %s", error)

@@ -34,7 +34,7 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Unexpected error"))
         self.setObjectName("crash-dialog")
-        message = QLabel(
+        self.message = message = QLabel(
             self.tr(
                 "Something went wrong inside cmdesk. Your posts are safe and publishing goes on; "
                 "you can keep working. If this happens again, please report it with the text "

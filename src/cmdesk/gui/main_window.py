@@ -111,6 +111,12 @@ class MainWindow(WindowActions, QMainWindow):
                 self.calendar.deleteLater()
                 self.calendar = calendar
                 self.setCentralWidget(calendar)
+                # The calendar has its own toolbar too: follow it so the menus and the saved
+                # state stay true.
+                if hasattr(calendar, "view_changed"):
+                    calendar.view_changed.connect(self._follow_view)
+                if hasattr(calendar, "date_changed"):
+                    calendar.date_changed.connect(self._follow_date)
                 stack = getattr(calendar, "undo_stack", None)
                 if isinstance(stack, QUndoStack):
                     self.adopt_undo_stack(stack)
@@ -140,14 +146,20 @@ class MainWindow(WindowActions, QMainWindow):
     # -- navigation ----------------------------------------------------------------------------
 
     def set_view(self, view: str) -> None:
-        self.current_view = view
-        self.actions_.views[view].setChecked(True)
+        self._follow_view(view)
         call_if_present(self.calendar, "set_view", view)
-        self._update_title()
 
     def go_to_date(self, day: date) -> None:
-        self.current_date = day
+        self._follow_date(day)
         call_if_present(self.calendar, "go_to_date", day)
+
+    def _follow_view(self, view: str) -> None:
+        if view in self.actions_.views:
+            self.current_view = view
+            self.actions_.views[view].setChecked(True)
+
+    def _follow_date(self, day: date) -> None:
+        self.current_date = day
         self._update_title()
 
     def go_today(self) -> None:

@@ -8,10 +8,13 @@ started: taking a picture must never send a post.
 from __future__ import annotations
 
 import logging
+import shutil
 import sys
+import tempfile
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from cmdesk.core.services import Services
@@ -25,11 +28,18 @@ SIZE = (1280, 800)
 
 
 def take_screenshot(app: QApplication, services: Services, args) -> int:
-    from cmdesk.gui.app import window_settings
+    from cmdesk.gui.app import SETTINGS_FILE
 
     apply_theme(app)
     runner = TaskRunner(app)
-    window = MainWindow(services, runner, window_settings(services), view=args.view,
+    # Read the user's remembered view, but write to a copy: a picture must not move their window.
+    scratch = tempfile.TemporaryDirectory(prefix="cmdesk-shot-")
+    saved = services.paths.data / SETTINGS_FILE
+    copy = Path(scratch.name) / SETTINGS_FILE
+    if saved.exists():
+        shutil.copyfile(saved, copy)
+    settings = QSettings(str(copy), QSettings.Format.IniFormat)
+    window = MainWindow(services, runner, settings, view=args.view,
                         day=date.fromisoformat(args.date) if args.date else None)
     window.resize(*SIZE)
     window.status.set_publisher_state("screenshot")
@@ -65,4 +75,5 @@ def take_screenshot(app: QApplication, services: Services, args) -> int:
     app.exec()
     runner.shutdown()
     services.close()
+    scratch.cleanup()
     return outcome["code"]

@@ -69,11 +69,18 @@ class InstanceServer(QObject):
     def _on_connection(self) -> None:
         while self._server.hasPendingConnections():
             socket = self._server.nextPendingConnection()
-            socket.readyRead.connect(lambda s=socket: self._on_message(s))
+            # Slots of this object (not lambdas holding the socket): Qt drops the connections
+            # when either side is deleted, so a late readyRead can never reach a dead object.
+            socket.readyRead.connect(self._on_ready_read)
             socket.disconnected.connect(socket.deleteLater)
             if socket.bytesAvailable():
-                self._on_message(socket)
+                self._read(socket)
 
-    def _on_message(self, socket: QLocalSocket) -> None:
+    def _on_ready_read(self) -> None:
+        socket = self.sender()
+        if isinstance(socket, QLocalSocket):
+            self._read(socket)
+
+    def _read(self, socket: QLocalSocket) -> None:
         if bytes(socket.readAll().data()).startswith(MESSAGE.strip()):
             self.activation_requested.emit()

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QMessageBox,
     QVBoxLayout,
 )
@@ -36,7 +38,7 @@ class WindowActions:
     def _open_plugin(self, name: str, *args, **kwargs) -> QDialog | None:
         dialog_class = plugin(name)
         if dialog_class is None:
-            QMessageBox.information(self, "cmdesk", _tr("This part of cmdesk is not in this build yet."))
+            self._not_in_build()
             return None
         dialog = dialog_class(self.services, self.runner, *args, parent=self, **kwargs)
         dialog.setModal(True)
@@ -61,14 +63,20 @@ class WindowActions:
         dialog.show()
 
     def import_posts(self) -> None:
-        from cmdesk.gui.bulk_dialogs import import_posts
-
-        import_posts(self, self.services, self.runner)
+        # The calendar previews the rows and makes the import one undoable step.
+        path, _ = QFileDialog.getOpenFileName(self, _tr("Import posts"), str(Path.home()),
+                                              _tr("CSV files (*.csv);;All files (*)"))
+        if path and not call_if_present(self.calendar, "import_csv", path):
+            self._not_in_build()
 
     def export_posts(self) -> None:
-        from cmdesk.gui.bulk_dialogs import export_posts
+        path, _ = QFileDialog.getSaveFileName(self, _tr("Export posts"), str(Path.home() / "cmdesk.csv"),
+                                              _tr("CSV (*.csv);;iCalendar (*.ics)"))
+        if path and not call_if_present(self.calendar, "export", path):
+            self._not_in_build()
 
-        export_posts(self, self.services, self.runner)
+    def _not_in_build(self) -> None:
+        QMessageBox.information(self, "cmdesk", _tr("This part of cmdesk is not in this build yet."))
 
     def ask_date(self) -> None:
         dialog = QDialog(self)

@@ -1,0 +1,66 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A second launch on the same workspace brings the first window forward and starts nothing."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QDir
+
+from cmdesk.gui.single_instance import InstanceServer, activate_running, server_name
+from tests.gui.shell_support import ROOT
+
+
+def test_second_launch_on_the_same_workspace_activates_the_first(tmp_path, qtbot):
+    server = InstanceServer(tmp_path / "ws")
+    assert server.listen()
+    try:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "cmdesk", "--data-dir", str(tmp_path / "ws")],
+            cwd=ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        with qtbot.waitSignal(server.activation_requested, timeout=60_000):
+            pass
+        out, err = child.communicate(timeout=60)
+        assert child.returncode == 0, err
+    finally:
+        server.close()
+    # The second launch never opened the store: no second writer, no second publisher.
+    assert not (tmp_path / "ws" / "logs").exists() or "publisher started" not in (
+        (tmp_path / "ws" / "logs" / "cmdesk.log").read_text(encoding="utf-8"))
+    assert not any(p.name.startswith("workspace") for p in (tmp_path / "ws").iterdir())
+
+
+def test_other_workspaces_are_independent(tmp_path, qtbot):
+    assert server_name(tmp_path / "a") != server_name(tmp_path / "b")
+    assert server_name(tmp_path / "a") == server_name(tmp_path / "x" / ".." / "a")
+    server = InstanceServer(tmp_path / "a")
+    assert server.listen()
+    try:
+        assert activate_running(tmp_path / "b") is False
+        with qtbot.waitSignal(server.activation_requested, timeout=10_000):
+            assert activate_running(tmp_path / "a") is True
+    finally:
+        server.close()
+
+
+def test_a_stale_socket_from_a_crashed_instance_does_not_block_start(tmp_path, qtbot):
+    # A crashed instance leaves its socket file behind with nobody listening on it.
+    path = Path(QDir.tempPath()) / server_name(tmp_path / "ws")
+    stale = socket.socket(socket.AF_UNIX)
+    stale.bind(str(path))
+    stale.close()
+    try:
+        assert activate_running(tmp_path / "ws") is False
+        server = InstanceServer(tmp_path / "ws")
+        assert server.listen()
+        with qtbot.waitSignal(server.activation_requested, timeout=10_000):
+            assert activate_running(tmp_path / "ws") is True
+        server.close()
+    finally:
+        path.unlink(missing_ok=True)

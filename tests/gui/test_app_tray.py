@@ -1,0 +1,47 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Publisher events (from its own threads) become notifications on the GUI thread."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QThread
+
+from cmdesk.core.publish.events import BACK_ONLINE, FAILED, NEEDS_AUTH, PROGRESS, PUBLISHED, PublishEvent
+from cmdesk.gui.notifications import notice_for
+from cmdesk.gui.tray import Tray
+
+
+def test_events_from_a_publisher_thread_arrive_on_the_gui_thread(qtbot):
+    tray = Tray()
+    gui_thread = QThread.currentThread()
+    received = []
+    tray.notified.connect(lambda notice: received.append((notice, QThread.currentThread())))
+    event = PublishEvent(FAILED, "p1", "a1", message="Mastodon refused the post: too long")
+    with qtbot.waitSignal(tray.notified, timeout=5_000):
+        threading.Thread(target=tray.bridge, args=(event,)).start()
+    notice, thread = received[0]
+    assert thread is gui_thread
+    assert notice.kind == "failed" and notice.critical
+    assert notice.message == "Mastodon refused the post: too long"
+
+
+@pytest.mark.parametrize(
+    ("event", "kind", "words"),
+    [
+        (PublishEvent(PUBLISHED, account_id="a"), "published", "live"),
+        ({"kind": "needs_auth", "account": "@shop@piaille.fr"}, "needs_auth", "@shop@piaille.fr"),
+        (PublishEvent(BACK_ONLINE, count=3), "back_online", "3"),
+    ],
+)
+def test_each_kind_reads_as_a_sentence(event, kind, words):
+    notice = notice_for(event)
+    assert notice.kind == kind
+    assert words in notice.message
+
+
+def test_progress_and_unknown_events_do_not_notify():
+    assert notice_for(PublishEvent(PROGRESS, count=1)) is None
+    assert notice_for({"kind": "something_new"}) is None
+    assert notice_for(PublishEvent(NEEDS_AUTH)).critical

@@ -1,0 +1,84 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The command line: --version, --help, and --headless starting and stopping on a signal."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cmdesk import __version__
+from cmdesk.core.logging_setup import mask_secrets, setup_logging
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cmdesk(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "cmdesk", *args], capture_output=True, text=True,
+                          timeout=60, cwd=ROOT)
+
+
+def test_version():
+    run = cmdesk("--version")
+    assert run.returncode == 0 and run.stdout.strip() == f"cmdesk {__version__}"
+
+
+def test_help_lists_the_options_and_subcommands():
+    run = cmdesk("--help")
+    assert run.returncode == 0
+    for option in ("--data-dir", "--lang", "--demo", "--headless", "--screenshot", "--view", "--date"):
+        assert option in run.stdout
+    assert "import" in run.stdout  # a subcommand found in cmdesk/commands/
+
+
+def test_a_bad_option_value_is_refused_with_a_message():
+    run = cmdesk("--view", "year")
+    assert run.returncode == 2 and "invalid choice" in run.stderr
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_headless_starts_and_stops_cleanly_on_a_signal(tmp_path, stop):
+    child = subprocess.Popen(
+        [sys.executable, "-m", "cmdesk", "--headless", "--data-dir", str(tmp_path / "ws")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
+        env=dict(os.environ, PYTHONUNBUFFERED="1"),
+    )
+    try:
+        ready = child.stdout.readline()  # printed once the workspace is open and publishing
+        assert str(tmp_path / "ws") in ready, child.stderr.read() if not ready else ready
+        child.send_signal(stop)
+        assert child.wait(timeout=30) == 0
+    finally:
+        if child.poll() is None:
+            child.kill()
+        child.stdout.close()
+        child.stderr.close()
+    log = (tmp_path / "ws" / "logs" / "cmdesk.log").read_text(encoding="utf-8")
+    assert "headless mode started" in log
+    assert f"received {stop.name}" in log and "headless mode stopped" in log
+
+
+def test_headless_without_a_keyring_says_so_and_exits(tmp_path):
+    env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
+    run = subprocess.run([sys.executable, "-m", "cmdesk", "--headless", "--data-dir", str(tmp_path / "ws")],
+                         capture_output=True, text=True, timeout=60, cwd=ROOT, env=env)
+    assert run.returncode == 3
+    assert "keyring" in run.stderr.lower() and "Traceback" not in run.stderr
+
+
+def test_log_lines_never_carry_tokens(tmp_path):
+    import logging
+
+    path = setup_logging(tmp_path)
+    logging.getLogger("cmdesk.test").warning(
+        "POST https://x.example/api?access_token=s3cr3t-value headers={'Authorization': 'Bearer abcdef123456789'}")
+    logging.getLogger().handlers[-1].flush()
+    text = path.read_text(encoding="utf-8")
+    assert "s3cr3t-value" not in text and "abcdef123456789" not in text
+    assert "access_token=****" in text
+    assert mask_secrets("https://api.telegram.org/bot123:AAbbCC/sendMessage") == \
+        "https://api.telegram.org/bot****/sendMessage"
