@@ -33,7 +33,7 @@ from cmdesk.core.store.journal import (
     read_records,
     set_aside,
 )
-from cmdesk.core.store.snapshot import read_snapshot, tmp_path, write_snapshot
+from cmdesk.core.store.snapshot import SnapshotReader, tmp_path, write_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -85,31 +85,60 @@ class Engine:
         return fd
 
     def _load(self) -> None:
-        gen = 1
+        """Snapshot plus journals. The journals are read first, so snapshot documents they replace
+        are never kept (replaying over them would leave freed holes that inflate memory), and
+        nothing is changed on disk until the snapshot has checked out whole."""
         tmp_path(self.base).unlink(missing_ok=True)  # a compaction that died before its rename
-        if self.base.exists():
-            gen, names, loaded = read_snapshot(self.base)
-            self._snapshot_size = self.base.stat().st_size
-            for name in names:
-                self.tables[name] = {}
-            for entry in loaded:
-                table, doc_id, _keys = entries.header(entry)
-                self.tables.setdefault(table, {})[doc_id] = entry
-            del loaded
+        snapshot = SnapshotReader(self.base) if self.base.exists() else None
+        gen = snapshot.gen if snapshot else 1
+        overlay: dict[str, dict[int, bytes | None]] = {}
+        reset: set[str] = set()  # tables emptied or dropped by the journal: snapshot rows are void
+        dropped: set[str] = set()
+        damaged: list[tuple[Path, int]] = []
+        stale: list[Path] = []
         for journal_gen, path in list(journal_paths(self.base)):
             if journal_gen < gen:
-                path.unlink()  # already inside the snapshot; a crash came before its removal
+                stale.append(path)  # already in the snapshot; a crash came before its removal
                 continue
             records, bad_offset = read_records(path)
             for ops in records:
                 for op in ops:
-                    self._apply(op, indexed=False)
+                    kind, name = op[0], op[1]
+                    if kind == "P" or kind == "D":
+                        overlay.setdefault(name, {})[op[2]] = op[3] if kind == "P" else None
+                        if kind == "P":
+                            dropped.discard(name)
+                    else:
+                        overlay[name] = {}
+                        reset.add(name)
+                        (dropped.add if kind == "X" else dropped.discard)(name)
             if bad_offset is not None:
-                damage = set_aside(path, bad_offset)
-                log.warning("journal %s damaged at %d; %d bytes moved to %s", path, bad_offset,
-                            damage.size, damage.side_file)
-                self.damage.append(damage)
+                damaged.append((path, bad_offset))
             gen = max(gen, journal_gen)
+        if snapshot:
+            self._snapshot_size = self.base.stat().st_size
+            for name in snapshot.tables:
+                self.tables[name] = {}
+            for entry in snapshot.entries():
+                name, doc_id, _keys = entries.header(entry)
+                if name not in reset and doc_id not in overlay.get(name, ()):
+                    self.tables.setdefault(name, {})[doc_id] = entry
+        for name, changes in overlay.items():
+            table = self.tables.setdefault(name, {})
+            for doc_id, entry in changes.items():
+                if entry is not None:
+                    table[doc_id] = entry
+                else:
+                    table.pop(doc_id, None)
+        for name in dropped:
+            self.tables.pop(name, None)
+        for path in stale:
+            path.unlink()
+        for path, offset in damaged:
+            damage = set_aside(path, offset)
+            log.warning("journal %s damaged at %d; %d bytes moved to %s", path, offset, damage.size,
+                        damage.side_file)
+            self.damage.append(damage)
         self._gen = gen
         self._journal = JournalWriter(journal_path(self.base, gen))
         self._build_indexes()

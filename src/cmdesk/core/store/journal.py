@@ -33,7 +33,7 @@ def encode_record(ops: list[Op]) -> bytes:
     for op in ops:
         kind = op[0]
         if kind == "P":
-            parts.append(b"P\t" + op[3] + b"\n")
+            parts.append(b"P\t" + op[3])  # the entry ends with its own newline
         elif kind == "D":
             parts.append(b"D\t" + orjson.dumps([op[1], op[2]]) + b"\n")
         else:
@@ -44,8 +44,11 @@ def encode_record(ops: list[Op]) -> bytes:
 
 def parse_body(body: bytes) -> list[Op]:
     ops: list[Op] = []
-    for line in body.split(b"\n")[:-1]:
-        kind, rest = line[:1], line[2:]
+    pos = 0
+    while pos < len(body):
+        end = body.index(b"\n", pos) + 1
+        kind, rest = body[pos : pos + 1], body[pos + 2 : end]  # one copy: the entry kept in memory
+        pos = end
         if kind == b"P":
             table, doc_id, _keys = orjson.loads(rest[: rest.index(SEP)])
             ops.append(("P", table, doc_id, rest))

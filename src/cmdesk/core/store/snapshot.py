@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import orjson
@@ -41,10 +41,9 @@ def write_snapshot(base: Path, gen: int, tables: dict[str, Iterable[bytes]]) -> 
         crc = zlib.crc32(head, crc)
         f.write(head)
         for entries in tables.values():
-            for entry in entries:
-                line = entry + b"\n"
-                crc = zlib.crc32(line, crc)
-                f.write(line)
+            for entry in entries:  # each entry ends with its newline
+                crc = zlib.crc32(entry, crc)
+                f.write(entry)
                 count += 1
         f.write(b"#end %d %08x\n" % (count, crc))
         f.flush()
@@ -59,37 +58,55 @@ def write_snapshot(base: Path, gen: int, tables: dict[str, Iterable[bytes]]) -> 
     fsync_dir(base.parent)
 
 
-def read_snapshot(base: Path) -> tuple[int, list[str], list[bytes]]:
-    """(generation, table names, entries) of the snapshot at ``base``; raises StoreDamaged."""
-    def damaged(reason: str) -> StoreDamaged:
-        return StoreDamaged(base, backup_path(base), reason)
+class SnapshotReader:
+    """Reads the header at once (generation, tables), then streams entries, checking the trailer
+    at the end; any inconsistency raises StoreDamaged. Streaming keeps the peak memory at the
+    size of the documents kept, not twice that."""
 
-    entries: list[bytes] = []
-    try:
-        with base.open("rb", buffering=1 << 20) as f:
-            head = f.readline()
-            crc = zlib.crc32(head)
+    def __init__(self, base: Path) -> None:
+        self.base = base
+        try:
+            self._file = base.open("rb", buffering=1 << 20)
+        except OSError as error:
+            raise self._damaged(error.strerror or str(error)) from error
+        try:
+            head = self._file.readline()
+            self._crc = zlib.crc32(head)
             try:
                 meta = orjson.loads(head)
                 if meta.get("format") != FORMAT:
                     raise ValueError
             except (ValueError, AttributeError):
-                raise damaged("unknown header") from None
+                raise self._damaged("unknown header") from None
             if meta.get("version", 0) > VERSION:
-                raise damaged(f"snapshot format {meta.get('version')} is newer than this cmdesk")
-            append = entries.append
-            for line in f:
+                raise self._damaged(f"snapshot format {meta.get('version')} is newer than this cmdesk")
+            self.gen = int(meta["gen"])
+            self.tables = list(meta.get("tables", []))
+        except BaseException:
+            self._file.close()
+            raise
+
+    def _damaged(self, reason: str) -> StoreDamaged:
+        return StoreDamaged(self.base, backup_path(self.base), reason)
+
+    def entries(self) -> Iterator[bytes]:
+        crc, count = self._crc, 0
+        try:
+            for line in self._file:
                 if line.startswith(b"#end "):
                     parts = line.split()
-                    if len(parts) != 3 or int(parts[1]) != len(entries) or int(parts[2], 16) != crc:
-                        raise damaged("checksum mismatch")
-                    if f.read(1):
-                        raise damaged("data after the end marker")
-                    return int(meta["gen"]), list(meta.get("tables", [])), entries
+                    if len(parts) != 3 or int(parts[1]) != count or int(parts[2], 16) != crc:
+                        raise self._damaged("checksum mismatch")
+                    if self._file.read(1):
+                        raise self._damaged("data after the end marker")
+                    return
                 crc = zlib.crc32(line, crc)
                 if SEP not in line or not line.endswith(b"\n"):
-                    raise damaged("malformed entry")
-                append(line[:-1])
-    except OSError as error:
-        raise damaged(error.strerror or str(error)) from error
-    raise damaged("truncated")
+                    raise self._damaged("malformed entry")
+                count += 1
+                yield line
+            raise self._damaged("truncated")
+        except OSError as error:
+            raise self._damaged(error.strerror or str(error)) from error
+        finally:
+            self._file.close()

@@ -1,0 +1,208 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The workspace store at 100,000 realistic posts, next to baselines measured in the same run.
+
+Targets (issue "Foundation", store): updating one post, p99 at most 10 x a bare 300-byte
+append+fsync on the same disk; the posts of one month in at most 5 ms; opening (replay + indexes)
+in at most 1.5 s with at most 300 MB resident. TinyDB's default JSON storage is measured on the
+same data (a few rounds: it rewrites the whole file per change) so the gain is visible.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from cmdesk.core.model import NETWORKS, Crop, MediaRef, Post, Target, TargetState
+from cmdesk.core.store import open_workspace
+
+POSTS = int(os.environ.get("CMDESK_BENCH_POSTS", "100000"))
+YEARS = 10  # 100,000 posts over ten years: ~830 a month, a busy agency calendar
+START = datetime(2020, 1, 1, tzinfo=timezone.utc)
+UPDATES = 400
+QUERIES = 60
+JSON_ROUNDS = 3
+WORDS = ("café été crème brûlée à l'ordre du jour réunion équipe lancement produit nouveauté "
+         "découvrez notre offre spéciale merci à tous rendez-vous demain soirée événement "
+         "printemps Noël fêtes boutique atelier 🎉 🚀 ✨ 💜 🇫🇷 👩‍💻 ☕").split()
+
+
+def make_post(rng: random.Random, n: int) -> Post:
+    text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(35, 70)))
+    media = [
+        MediaRef(path=f"/home/léa/Images/Campagnes/{n % 97}/photo-{n}-{k}.jpg",
+                 alt=" ".join(rng.choice(WORDS) for _ in range(rng.randint(4, 12))),
+                 crops={"instagram": Crop(0.1, 0.0, 0.8, 1.0)} if k == 0 else {})
+        for k in range(rng.randint(1, 4))
+    ]
+    targets = [Target(account_id=f"{rng.getrandbits(128):032x}", network=net, state=TargetState.SCHEDULED)
+               for net in rng.sample(NETWORKS, rng.randint(2, 5))]
+    planned = None if rng.random() < 0.03 else START + timedelta(minutes=rng.randrange(YEARS * 365 * 24 * 60))
+    return Post(text=text, media=media, targets=targets, planned_at=planned, zone="Europe/Paris",
+                tags=[rng.choice(["promo", "été", "noël"])], campaign=f"campagne {n % 50}")
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+class BareAppend:
+    """The baseline: a 300-byte append+fsync on the same disk, timed between the store's updates
+    so both see the same disk weather (other processes' writes make fsync times drift)."""
+
+    def __init__(self, directory: Path) -> None:
+        self._fd = os.open(directory / "baseline.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        self.times: list[float] = []
+
+    def once(self) -> None:
+        started = time.perf_counter()
+        os.write(self._fd, b"x" * 299 + b"\n")
+        os.fsync(self._fd)
+        self.times.append(time.perf_counter() - started)
+
+    def close(self) -> None:
+        os.close(self._fd)
+
+
+def probe(kind: str, path: Path) -> dict:
+    out = subprocess.run([sys.executable, "-m", "benchmarks.store_probe", kind, str(path)],
+                         check=True, capture_output=True, text=True, cwd=Path(__file__).parent.parent)
+    return json.loads(out.stdout)
+
+
+def months(rng: random.Random, count: int) -> list[tuple[datetime, datetime]]:
+    result = []
+    for _ in range(count):
+        year, month = 2020 + rng.randrange(YEARS), 1 + rng.randrange(12)
+        start = datetime(year, month, 1, tzinfo=timezone.utc)
+        end = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=timezone.utc)
+        result.append((start, end))
+    return result
+
+
+def bench_journaled(root: Path, ids: list[str], rng: random.Random) -> dict:
+    directory = root / "journaled"
+    workspace = open_workspace(directory)
+    snapshot_mb = (directory / "workspace.db").stat().st_size / 1e6
+    updates = []
+    bare = BareAppend(root)
+    for post_id in rng.sample(ids, UPDATES):
+        post = workspace.posts.get(post_id)
+        post.text += " ✔"
+        bare.once()
+        started = time.perf_counter()
+        workspace.posts.save(post)
+        updates.append(time.perf_counter() - started)
+    bare.close()
+    month_times, month_counts = [], []
+    for start, end in months(rng, QUERIES):
+        started = time.perf_counter()
+        found = workspace.posts.between(start, end)
+        month_times.append(time.perf_counter() - started)
+        month_counts.append(len(found))
+    docs_times = []
+    for start, end in months(rng, QUERIES):
+        started = time.perf_counter()
+        workspace.posts.docs_between(start, end)
+        docs_times.append(time.perf_counter() - started)
+    workspace.close()
+    opens = [probe("journaled", directory) for _ in range(3)]
+    # The worst case: a journal just under the compaction threshold (half the snapshot) to replay.
+    workspace = open_workspace(directory)
+    edited = [workspace.posts.get(i) for i in rng.sample(ids, int(len(ids) * 0.45))]
+    workspace.posts.save_many(edited)
+    del edited
+    workspace.close()
+    journal_mb = sum(p.stat().st_size for p in directory.glob("workspace.db.journal.*")) / 1e6
+    replays = [probe("journaled", directory) for _ in range(3)]
+    return {
+        "baseline_p99": percentile(bare.times, 99), "baseline_median": statistics.median(bare.times),
+        "snapshot_mb": snapshot_mb,
+        "update_p99": percentile(updates, 99), "update_median": statistics.median(updates),
+        "month_median": statistics.median(month_times), "month_p99": percentile(month_times, 99),
+        "month_posts": statistics.median(month_counts),
+        "docs_median": statistics.median(docs_times),
+        "open": min(opens, key=lambda o: o["seconds"]),
+        "replay": min(replays, key=lambda o: o["seconds"]), "journal_mb": journal_mb,
+    }
+
+
+def bench_tinydb_json(root: Path, posts: list[Post], rng: random.Random) -> dict:
+    from tinydb import Query, TinyDB
+
+    path = root / "tinydb.json"
+    with path.open("w", encoding="utf-8") as f:  # what TinyDB would write, without 100k rewrites
+        json.dump({"posts": {str(i + 1): p.to_doc() for i, p in enumerate(posts)}}, f)
+    db = TinyDB(path)
+    table = db.table("posts")
+    updates = []
+    for post in rng.sample(posts, JSON_ROUNDS):
+        post = Post.from_doc(post.to_doc())
+        post.text += " ✔"
+        started = time.perf_counter()
+        table.upsert(post.to_doc(), Query().id == post.id)
+        updates.append(time.perf_counter() - started)
+    queries = []
+    for start, end in months(rng, JSON_ROUNDS):
+        lo, hi = start.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), end.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+        started = time.perf_counter()
+        docs = table.search((Query().planned_at != None) & (Query().planned_at >= lo) & (Query().planned_at < hi))  # noqa: E711
+        [Post.from_doc(d) for d in docs]
+        queries.append(time.perf_counter() - started)
+    db.close()
+    return {"update_p99": max(updates), "month_median": statistics.median(queries),
+            "open": probe("tinydb-json", path)}
+
+
+def run() -> list[str]:
+    rng = random.Random(20261122)
+    started = time.perf_counter()
+    posts = [make_post(rng, n) for n in range(POSTS)]
+    doc_bytes = statistics.mean(len(json.dumps(p.to_doc(), ensure_ascii=False).encode()) for p in posts[:2000])
+    lines = [f"{POSTS} posts generated in {time.perf_counter() - started:.1f} s, "
+             f"{doc_bytes:.0f} bytes of JSON each on average"]
+    with tempfile.TemporaryDirectory(prefix="cmdesk-bench-store-", dir=Path.home()) as tmp:
+        root = Path(tmp)
+        t = bench_tinydb_json(root, posts, rng)
+        workspace = open_workspace(root / "journaled")
+        for i in range(0, len(posts), 5000):
+            workspace.posts.save_many(posts[i : i + 5000])
+        workspace.compact()
+        workspace.close()
+        ids = [p.id for p in posts]
+        # The app never holds 100,000 Post objects; keeping them here would charge the store
+        # with garbage-collector passes over a million objects it does not own.
+        del posts
+        gc.collect()
+        j = bench_journaled(root, ids, rng)
+    mb = 1 << 20
+    baseline = j["baseline_p99"]
+    lines += [
+        f"baseline: bare 300-byte append+fsync p99 {baseline * 1e3:.2f} ms "
+        f"(median {j['baseline_median'] * 1e3:.2f} ms)",
+        f"update one post: p99 {j['update_p99'] * 1e3:.2f} ms = {j['update_p99'] / baseline:.1f} x "
+        f"baseline (target <= 10 x; median {j['update_median'] * 1e3:.2f} ms); "
+        f"TinyDB JSON {t['update_p99'] * 1e3:.0f} ms = {t['update_p99'] / baseline:.0f} x baseline, "
+        f"{t['update_p99'] / j['update_p99']:.0f} x slower",
+        f"one month by time range ({j['month_posts']:.0f} posts, Post objects): median "
+        f"{j['month_median'] * 1e3:.2f} ms, p99 {j['month_p99'] * 1e3:.2f} ms (target <= 5 ms); "
+        f"as documents {j['docs_median'] * 1e3:.2f} ms; TinyDB JSON {t['month_median'] * 1e3:.0f} ms "
+        f"= {t['month_median'] / j['month_median']:.0f} x slower",
+        f"open ({j['snapshot_mb']:.0f} MB snapshot): {j['open']['seconds']:.2f} s (target <= 1.5 s), "
+        f"resident {j['open']['rss'] / mb:.0f} MB (target <= 300 MB; {j['open']['rss_before'] / mb:.0f} MB "
+        f"before opening, peak {j['open']['peak'] / mb:.0f} MB); TinyDB JSON {t['open']['seconds']:.2f} s, "
+        f"{t['open']['rss'] / mb:.0f} MB resident after, peak {t['open']['peak'] / mb:.0f} MB",
+        f"open with {j['journal_mb']:.0f} MB of journal to replay (worst case before compaction): "
+        f"{j['replay']['seconds']:.2f} s, resident {j['replay']['rss'] / mb:.0f} MB, "
+        f"peak {j['replay']['peak'] / mb:.0f} MB",
+    ]
+    return lines
