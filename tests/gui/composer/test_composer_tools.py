@@ -124,3 +124,22 @@ def test_too_many_pictures_for_a_network(qtbot, open_composer, tmp_path):
     qtbot.waitUntil(lambda: "X takes at most 4 pictures; this post has 5." in dialog.issues.text(),
                     timeout=5000)
     assert not dialog.schedule_button.isEnabled()
+
+
+def test_edit_image_opens_the_studio_and_its_changes_come_back(qtbot, open_composer, tmp_path, services):
+    from cmdesk.gui.studio import ImageStudioDialog
+
+    dialog = open_composer(networks=("bluesky",))
+    type_text(dialog.tabs.main, "Photo")
+    dialog.media.add_paths([picture(tmp_path, "a.jpg"), picture(tmp_path, "b.jpg")])
+    qtbot.waitUntil(dialog.media.ready, timeout=5000)
+    dialog.media.list.setCurrentRow(1)
+    assert dialog.media.studio_button.isEnabled()
+    dialog.media.studio_button.click()
+    studio = dialog.media.findChild(ImageStudioDialog)
+    assert studio is not None
+    studio.alt.setPlainText("Deux canards")
+    with qtbot.waitSignal(studio.saved, timeout=5000):
+        studio.save()
+    qtbot.waitUntil(lambda: dialog.media.media[1].alt == "Deux canards", timeout=3000)
+    assert dialog.media.media[0].alt == ""

@@ -86,3 +86,25 @@ def test_reopening_a_post_shows_it_and_keeps_published_targets(qtbot, open_compo
     post_after = saved_post(qtbot, dialog, services, dialog.save_draft_button)
     states = {t.network: t.state for t in post_after.targets}
     assert states == {"bluesky": TargetState.DRAFT, "mastodon": TargetState.PUBLISHED}
+
+
+def test_an_unknown_zone_is_refused_with_a_message_and_nothing_is_saved(qtbot, open_composer, services):
+    dialog = open_composer()
+    type_text(dialog.tabs.main, "Bonjour")
+    dialog.schedule_box.zone.setCurrentText("Mars/Olympus_Mons")
+    qtbot.waitUntil(lambda: "Unknown time zone: Mars/Olympus_Mons" in dialog.issues.text(), timeout=3000)
+    assert not dialog.schedule_button.isEnabled()
+    dialog.schedule()  # even if called directly (a keyboard shortcut), nothing is written
+    assert list(services.workspace.posts.all()) == []
+
+
+def test_targets_of_disabled_accounts_are_kept(qtbot, open_composer, services, accounts):
+    x = accounts["x"]
+    x.status = "disabled"
+    services.workspace.accounts.save(x)
+    post = Post(text="Ancien", targets=[Target(x.id, "x"), Target(accounts["bluesky"].id, "bluesky")])
+    services.workspace.posts.save(post)
+    dialog = open_composer(post.id, networks=())
+    assert dialog.findChild(QCheckBox, f"account-{x.id}") is None
+    saved = saved_post(qtbot, dialog, services, dialog.save_draft_button)
+    assert sorted(t.network for t in saved.targets) == ["bluesky", "x"]

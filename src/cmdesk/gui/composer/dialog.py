@@ -275,8 +275,10 @@ class ComposerDialog(QDialog):
         post.zone = self.schedule_box.zone_name() or post.zone
         chosen = {a.id: a for a in self.selected_accounts()}
         # Targets that already left (or may have) stay, whatever the boxes say: dropping them
-        # would forget a post that exists on the network.
-        kept = [t for t in post.targets if t.account_id in chosen or t.state not in WAITING]
+        # would forget a post that exists on the network. So do targets of accounts without a
+        # box (disabled or removed): the user could not untick them.
+        kept = [t for t in post.targets
+                if t.account_id in chosen or t.account_id not in self._boxes or t.state not in WAITING]
         have = {t.account_id for t in kept}
         post.targets = kept + [Target(account_id=a.id, network=a.network)
                                for a in chosen.values() if a.id not in have]
