@@ -183,3 +183,14 @@ def test_sign_out_ends_the_session_and_forgets_the_tokens(server, connector, sec
     connector.sign_out()
     assert server.state["refresh"] == set()
     assert secrets.get(connector.account.secret_key) is None
+
+
+def test_two_connectors_of_one_account_refresh_once_not_twice(server, connector, secrets):
+    other = BlueskyConnector(connector.account, secrets, make_session())
+    connector.check()
+    other.check()  # both now hold access-1 in memory
+    server.state["access"].clear()  # it expires
+    connector.publish(request("Un", key="k-a"))
+    other.publish(request("Deux", key="k-b"))  # finds the pair the first one stored
+    assert server.state["refreshes"] == 1 and server.state["sessions"] == 2
+    assert len(server.state["records"]) == 2

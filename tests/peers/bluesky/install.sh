@@ -15,7 +15,18 @@ ready && exit 0
 exec 9>"$HERE/.install.lock"
 flock -w 900 9 || { echo "bluesky peer: another install holds the lock" >&2; exit 1; }
 ready && exit 0
-command -v npm >/dev/null || { echo "bluesky peer: npm is missing (apt-get install npm)" >&2; exit 1; }
+# npm (any version) only fetches Node 22 and the PDS; g++/make build better-sqlite3.
+need=()
+command -v npm >/dev/null || need+=(npm)
+command -v g++ >/dev/null || need+=(g++)
+command -v make >/dev/null || need+=(make)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}"
+fi
 rm -f .stamp-*
 
 # The PDS needs Node 22 (on Node 20 undici crashes: no zstd in zlib).

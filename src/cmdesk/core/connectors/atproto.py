@@ -11,6 +11,7 @@ session, so the user only signs in again when the app password was revoked.
 from __future__ import annotations
 
 import hashlib
+import threading
 from datetime import datetime, timezone
 from typing import Any
 
@@ -25,6 +26,15 @@ DEFAULT_SERVER = "https://bsky.social"
 PLC_DIRECTORY = "https://plc.directory"
 TOKEN_ERRORS = frozenset({"ExpiredToken", "InvalidToken"})
 _B32 = "234567abcdefghijklmnopqrstuvwxyz"  # base32-sortable, as TIDs are written
+
+
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+def _lock_for(key: str) -> threading.Lock:
+    with _locks_guard:
+        return _locks.setdefault(key, threading.Lock())
 
 
 class TokenExpired(Exception):
@@ -136,8 +146,20 @@ class XrpcSession:
         self.secrets.set(self.secret_key, tokens)
         self._tokens = tokens
 
-    def refresh(self) -> None:
-        """New tokens from the refresh JWT, else from the stored app password."""
+    def refresh(self, refused: str) -> None:
+        """New tokens for the refused access token ``refused``, once per account at a time.
+
+        Refresh JWTs rotate: two lanes publishing for one account must not both spend the same
+        one. The second waits, then finds the pair the first stored and uses it.
+        """
+        with _lock_for(self.secret_key):
+            stored = self.secrets.get(self.secret_key) or {}
+            if stored.get("accessJwt") and stored["accessJwt"] != refused:
+                self._tokens = dict(stored)
+                return
+            self._refresh()
+
+    def _refresh(self) -> None:
         tokens = self.tokens
         response = self.http.post(f"{self.server}/xrpc/com.atproto.server.refreshSession",
                                   headers={"Authorization": f"Bearer {tokens['refreshJwt']}"})
@@ -155,8 +177,9 @@ class XrpcSession:
     def call(self, method: str, nsid: str, *, creates: bool = False, **kwargs: Any) -> Any:
         """One XRPC call, refreshed once on ExpiredToken; returns the JSON body (or None)."""
         for attempt in (0, 1):
+            access = self.tokens["accessJwt"]
             headers = dict(kwargs.pop("headers", None) or {})
-            headers["Authorization"] = f"Bearer {self.tokens['accessJwt']}"
+            headers["Authorization"] = f"Bearer {access}"
             response = self.http.request(method, f"{self.server}/xrpc/{nsid}", headers=headers,
                                          creates=creates, **kwargs)
             kwargs["headers"] = {k: v for k, v in headers.items() if k != "Authorization"}
@@ -165,7 +188,7 @@ class XrpcSession:
             except TokenExpired:
                 if attempt:
                     raise AuthExpired(translate("Bluesky", "Bluesky refused the session: sign in again.")) from None
-                self.refresh()
+                self.refresh(access)
                 continue
             if not response.content:
                 return None
