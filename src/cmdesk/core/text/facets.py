@@ -69,22 +69,25 @@ def detect(text: str) -> list[Span]:
     """Links, mentions and tags of ``text``, sorted, never overlapping (a link wins)."""
     to_byte = _byte_offsets(text)
     found: list[tuple[str, int, int, str]] = []
+    taken = bytearray(len(text) + 1)  # 1 where a facet already covers the character
+
+    def take(kind: str, start: int, end: int, value: str) -> None:
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            found.append((kind, start, end, value))
+
     for entity in links(text):
-        found.append(("link", entity.start, entity.end, entity.text))
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for _, s, e, _ in found)
-
+        take("link", entity.start, entity.end, entity.text)
     for match in _MENTION.finditer(text):
         handle = match.group("handle").rstrip(".-")
         end = match.start("handle") + len(handle)
-        if _HANDLE.fullmatch(handle) and free(match.start(), end):
-            found.append(("mention", match.start(), end, handle.lower()))
+        if _HANDLE.fullmatch(handle):
+            take("mention", match.start(), end, handle.lower())
     for match in _TAG.finditer(text):
         tag = _TRAILING_PUNCT.sub("", match.group("tag"))
         end = match.start("tag") + len(tag)
-        if tag and len(tag) <= MAX_TAG_CHARS and len(tag.encode()) <= MAX_TAG_BYTES and free(match.start(), end):
-            found.append(("tag", match.start(), end, tag))
+        if tag and len(tag) <= MAX_TAG_CHARS and len(tag.encode()) <= MAX_TAG_BYTES:
+            take("tag", match.start(), end, tag)
     return [Span(kind, start, end, to_byte(start), to_byte(end), value)
             for kind, start, end, value in sorted(found, key=lambda f: f[1])]
 
