@@ -45,8 +45,12 @@ def session():
     return make_session(timeout=(2.0, 0.5))
 
 
-def point_at(monkeypatch, connector_class, url: str) -> None:
-    """Send every host a container network uses (consent page, token, Graph) to ``url``."""
-    monkeypatch.setattr(connector_class, "AUTH_URL", url + "/oauth/authorize")
-    monkeypatch.setattr(connector_class, "TOKEN_URL", url + "/oauth/access_token")
-    monkeypatch.setattr(connector_class, "GRAPH", url)
+_PATHS = {"AUTH_URL": "/oauth/authorize", "NATIVE_AUTH_URL": "/oauth/native-pkce/authorization",
+          "TOKEN_URL": "/oauth/access_token", "REVOKE_URL": "/oauth/v2/revoke", "GRAPH": "", "API": ""}
+
+
+def point_at(monkeypatch, connector_class, url: str, **paths: str) -> None:
+    """Send every host a connector class uses (consent page, token, API) to ``url``."""
+    for name, path in {**_PATHS, **paths}.items():
+        if hasattr(connector_class, name):
+            monkeypatch.setattr(connector_class, name, url + path)

@@ -18,7 +18,7 @@ from cmdesk.core.connectors.errors import (
     Unconfirmed,
 )
 from cmdesk.core.connectors.facebook import FacebookConnector
-from tests.connectors.byo_support import MemorySecrets, PastingBrowser, session
+from tests.connectors.byo_support import MemorySecrets, PastingBrowser, point_at, session
 from tests.contract.facebook import (
     APP_ID,
     APP_SECRET,
@@ -36,8 +36,7 @@ VALUES = {"client_id": APP_ID, "client_secret": APP_SECRET, "redirect_uri": "", 
 def server(monkeypatch):
     with ContractServer() as s:
         facebook_routes(s)
-        monkeypatch.setattr(FacebookConnector, "GRAPH", s.url)
-        monkeypatch.setattr(FacebookConnector, "AUTH_URL", s.url + "/dialog/oauth")
+        point_at(monkeypatch, FacebookConnector, s.url)
         yield s
 
 

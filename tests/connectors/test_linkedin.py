@@ -22,7 +22,7 @@ from cmdesk.core.connectors.errors import (
 from cmdesk.core.connectors.linkedin import API_VERSION, LinkedInConnector
 from cmdesk.core.connectors.oauth import SignInError
 from cmdesk.core.model import to_iso
-from tests.connectors.byo_support import MemorySecrets, PastingBrowser, session
+from tests.connectors.byo_support import MemorySecrets, PastingBrowser, point_at, session
 from tests.contract.linkedin import CLIENT_ID, CLIENT_SECRET, MEMBER_SUB, ORG_ID, TOKEN, linkedin_routes
 from tests.contract.server import AcceptThenReset, ContractServer, Garbage, Status
 
@@ -35,11 +35,8 @@ MEMBER = f"urn:li:person:{MEMBER_SUB}"
 def server(monkeypatch):
     with ContractServer() as s:
         linkedin_routes(s)
-        for name, path in (("AUTH_URL", "/oauth/v2/authorization"),
-                           ("NATIVE_AUTH_URL", "/oauth/native-pkce/authorization"),
-                           ("TOKEN_URL", "/oauth/v2/accessToken"), ("REVOKE_URL", "/oauth/v2/revoke"),
-                           ("API", "")):
-            monkeypatch.setattr(LinkedInConnector, name, s.url + path)
+        point_at(monkeypatch, LinkedInConnector, s.url, AUTH_URL="/oauth/v2/authorization",
+                 TOKEN_URL="/oauth/v2/accessToken")
         yield s
 
 

@@ -10,13 +10,20 @@ import json
 import pytest
 
 from cmdesk.core.connectors.base import PostPart, PreparedMedia, PublishRequest
-from cmdesk.core.connectors.errors import AuthExpired, Permanent, Unconfirmed
+from cmdesk.core.connectors.errors import (
+    AuthExpired,
+    Permanent,
+    RateLimited,
+    Transient,
+    Unconfirmed,
+)
 from cmdesk.core.connectors.threads import ThreadsConnector
 from cmdesk.core.text import measure
 from tests.connectors.byo_support import MemorySecrets, PastingBrowser, point_at, session
 from tests.contract.media_hosts import WP_PASSWORD, WP_USER, media_host_routes
 from tests.contract.meta_containers import APP_ID, APP_SECRET, USER_ID
-from tests.contract.server import AcceptThenReset, ContractServer
+from tests.contract.facebook import buc_usage, graph_error
+from tests.contract.server import AcceptThenReset, ContractServer, Delay, Garbage, Status
 from tests.contract.threads import threads_routes
 
 WP_ACCOUNT = "wp-account-1"
@@ -151,3 +158,27 @@ def test_metrics_and_an_expired_token(server, connector):
     server.state["tokens"].clear()
     with pytest.raises(AuthExpired):
         connector.publish(request("No more"))
+
+
+@pytest.mark.parametrize("fault, error", [
+    (Status(500, json={"error": {"message": "An unknown error occurred", "code": 1}}), Transient),
+    (Garbage(), Unconfirmed),
+    (Delay(1.5), Unconfirmed),
+    (graph_error(613, "Calls to this api have exceeded the rate limit.", headers=buc_usage(2, USER_ID)),
+     RateLimited),
+])
+def test_failures_creating_a_container_are_typed(server, connector, fault, error):
+    server.inject(fault, path=r"/threads$")
+    with pytest.raises(error):
+        connector.publish(request("x"))
+    assert server.state["media"] == {}
+
+
+def test_a_container_meta_refused_is_final(server, connector):
+    req = request("x")
+    connector.publish(req)
+    container = req.progress["parts"][0]["container"]
+    server.state["containers"][container]["status_code"] = "ERROR"
+    retry = request("x", progress={"parts": [{"hosted": [], "container": container}]})
+    with pytest.raises(Permanent, match="ERROR"):
+        connector.publish(retry)

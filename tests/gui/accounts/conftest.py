@@ -11,6 +11,7 @@ from cmdesk.core.connectors.linkedin import LinkedInConnector
 from cmdesk.core.services import build_services
 from cmdesk.gui.accounts import AccountsDialog
 from cmdesk.gui.tasks import TaskRunner
+from tests.connectors.byo_support import point_at
 from tests.contract.facebook import facebook_routes
 from tests.contract.linkedin import linkedin_routes
 from tests.contract.server import ContractServer
@@ -20,8 +21,7 @@ from tests.contract.server import ContractServer
 def facebook(monkeypatch):
     with ContractServer() as s:
         facebook_routes(s)
-        monkeypatch.setattr(FacebookConnector, "GRAPH", s.url)
-        monkeypatch.setattr(FacebookConnector, "AUTH_URL", s.url + "/dialog/oauth")
+        point_at(monkeypatch, FacebookConnector, s.url)
         yield s
 
 
@@ -29,9 +29,7 @@ def facebook(monkeypatch):
 def linkedin(monkeypatch):
     with ContractServer() as s:
         linkedin_routes(s)
-        monkeypatch.setattr(LinkedInConnector, "NATIVE_AUTH_URL", s.url + "/oauth/native-pkce/authorization")
-        monkeypatch.setattr(LinkedInConnector, "TOKEN_URL", s.url + "/oauth/v2/accessToken")
-        monkeypatch.setattr(LinkedInConnector, "API", s.url)
+        point_at(monkeypatch, LinkedInConnector, s.url, TOKEN_URL="/oauth/v2/accessToken")
         yield s
 
 
