@@ -177,11 +177,12 @@ def run() -> list[str]:
                                Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
             started = time.perf_counter()
             month.dropEvent(event)
-            month.repaint()
+            app.processEvents()  # delivers the repaint of the changed days
             drops.append(_ms(time.perf_counter() - started))
             _wait(app, lambda: data.pending_writes == 0)
             durable.append(_ms(time.perf_counter() - started))
-        lines.append(_line("drop -> repainted (GUI thread)", drops, FRAME_MS, baseline))
+        lines.append(_line("drop -> changed days repainted (GUI thread)", drops, FRAME_MS,
+                           baseline))
         lines.append(f"drop -> durable in the store (storage thread, fsynced): median "
                      f"{statistics.median(durable):.1f} ms, max {max(durable):.1f} ms")
 

@@ -48,6 +48,7 @@ def test_french_weeks_start_on_monday(qtbot, services, runner):
         qtbot.addWidget(cal)
         cal.set_view("week")
         cal.go_to_date(date(2030, 5, 8))
+        qtbot.waitUntil(lambda: cal.data.is_loaded(date(2030, 5, 8)) and not cal.data._loading)
         assert cal.week.grid.days()[0] == date(2030, 5, 6)
         assert cal.month.days()[0].weekday() == 0
         assert cal.title.text().startswith("6 mai")

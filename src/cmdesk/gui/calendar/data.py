@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from cmdesk.core.model import Account, Post, utc_now
 from cmdesk.core.schedule import planner
@@ -95,6 +95,10 @@ class CalendarData(QObject):
         self._visible: dict[date, list[Chip]] = {}
         self._anchor = utc_now().date()
         self._local = threading.local()
+        self._deferred: list[Callable[[], object]] = []
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.flush_writes)
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload)
         self._outside_change.connect(self._on_outside_change)
@@ -196,7 +200,10 @@ class CalendarData(QObject):
             self._loading.discard((key, zone))
             log.error("could not load %s: %s", key, error)
 
-        self.runner.run_storage(work, done, failed)
+        try:
+            self.runner.run_storage(work, done, failed)
+        except RuntimeError:  # the runner has shut down (the app is quitting): nothing to show
+            self._loading.discard((key, zone))
 
     def chips_on(self, day: date) -> list[Chip]:
         """The day's chips that pass the filter, in time order."""
@@ -293,7 +300,17 @@ class CalendarData(QObject):
             settle()
             on_error(error)
 
-        self.runner.run_storage(work, lambda _r: settle(), failed)
+        # Submitted on the next event-loop turn, so the repaint of the change goes first instead
+        # of sharing the interpreter with the write's serialisation. flush_writes() (also run
+        # when the application quits) submits at once: a deferred write is never dropped.
+        runner = self.runner
+        self._deferred.append(lambda: runner.run_storage(work, lambda _r: settle(), failed))
+        QTimer.singleShot(0, self.flush_writes)
+
+    def flush_writes(self) -> None:
+        deferred, self._deferred = self._deferred, []
+        for submit in deferred:
+            submit()
 
     def _touch(self) -> None:
         self._visible.clear()

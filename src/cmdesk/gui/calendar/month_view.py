@@ -25,6 +25,11 @@ class _Cell:
     more: tuple[QRect, int] | None  # the "+N" row and N
 
 
+def _signature(cell: _Cell) -> tuple:
+    # Chips are replaced, never mutated, when their post changes: identity tells what changed.
+    return (tuple(id(chip) for _rect, chip in cell.chips), cell.more and cell.more[1])
+
+
 class MonthView(CanvasView):
     def __init__(self, ctx: ViewContext, parent=None) -> None:
         super().__init__(ctx, parent)
@@ -34,7 +39,22 @@ class MonthView(CanvasView):
 
     def set_anchor(self, day: date) -> None:
         self.anchor = day
-        self.invalidate()
+        super().invalidate()
+
+    def invalidate(self) -> None:
+        """Repaint only the days whose chips changed: a drop touches two cells, not 42."""
+        old = self._layout_cache
+        self._layout_cache = None
+        if old is None or not self.isVisible():
+            self.update()
+            return
+        new = self.cells()
+        if len(new) != len(old):
+            self.update()
+            return
+        for before, after in zip(old, new, strict=True):
+            if before.day != after.day or _signature(before) != _signature(after):
+                self.update(after.rect)
 
     def days(self) -> list[date]:
         return self.ctx.data.grid((self.anchor.year, self.anchor.month))
