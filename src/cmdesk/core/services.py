@@ -37,7 +37,7 @@ class Services:
         """Builds a connector for an account (cmdesk.core.connectors.registry)."""
         from cmdesk.core.connectors.registry import ConnectorFactory
 
-        return ConnectorFactory(self.secrets)
+        return ConnectorFactory(_DeferredSecrets(self))
 
     @cached_property
     def publisher(self):
@@ -46,12 +46,17 @@ class Services:
         return Publisher(self.workspace, self.connectors, cache_dir=self.paths.cache)
 
     def start_publisher(self) -> bool:
-        """Start publishing; False (with a log line saying why) when the publisher is missing."""
+        """Start publishing; False (with a log line saying why) when the publisher is missing.
+
+        Opens the secret store first, so a missing keyring is reported here, once, where the
+        GUI can offer session-only secrets, rather than as a failure on every due post.
+        """
         try:
             publisher = self.publisher
         except ImportError as error:
             log.warning("publisher not available in this build (%s): nothing will be sent", error)
             return False
+        self.secrets  # noqa: B018 - raises KeyringUnavailable (translated) when there is none
         publisher.start()
         log.info("publisher started")
         return True
@@ -59,11 +64,11 @@ class Services:
     def use_session_secrets(self) -> None:
         """Fall back to secrets kept in memory for this session (the user agreed to it).
 
-        Drops what was built on the keyring so the next use rebuilds on the memory store.
+        Connectors reach the store through _DeferredSecrets, so dropping it is enough: the
+        publisher and the widgets holding it keep working on the memory store.
         """
         self.session_only_secrets = True
-        for name in ("publisher", "connectors", "secrets"):
-            self.__dict__.pop(name, None)
+        self.__dict__.pop("secrets", None)
 
     def subscribe_publisher(self, listener) -> bool:
         """Forward publisher events to ``listener``; False when there is no publisher."""
@@ -79,6 +84,20 @@ class Services:
             self.publisher.stop()
         if "workspace" in self.__dict__:
             self.workspace.close()
+
+
+class _DeferredSecrets:
+    """The secret store, opened on first use rather than when the publisher is built.
+
+    Building the publisher (the outbox shows it) must not need a keyring: without one the app
+    still opens and shows the workspace; only sending needs secrets.
+    """
+
+    def __init__(self, services: Services) -> None:
+        self._services = services
+
+    def __getattr__(self, name: str):
+        return getattr(self._services.secrets, name)
 
 
 def build_services(data_dir: Path | None = None, **kwargs) -> Services:

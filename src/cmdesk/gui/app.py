@@ -17,6 +17,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cmdesk import APP_ID, APP_NAME, __version__
+from cmdesk.core.i18n import translate
 from cmdesk.core.logging_setup import setup_logging
 from cmdesk.core.services import Services, build_services
 from cmdesk.gui.crash import CrashHandler
@@ -81,7 +82,7 @@ class Shell:
 
     def on_loaded(self) -> None:
         for message in getattr(self.services.workspace, "damage", None) or []:
-            QMessageBox.warning(self.window, self.window.tr("Workspace repaired"), message)
+            QMessageBox.warning(self.window, translate("Shell", "Workspace repaired"), message)
         self.services.subscribe_publisher(self.tray.bridge)
         # Starting the publisher opens the network and the scheduler: off the GUI thread.
         self.runner.run_background(self.services.start_publisher, self.on_publisher,
@@ -93,22 +94,21 @@ class Shell:
     def on_publisher_failed(self, error: BaseException) -> None:
         self.window.status.set_publisher_state("stopped")
         if type(error).__name__ != "KeyringUnavailable" or self.services.session_only_secrets:
-            QMessageBox.warning(self.window, self.window.tr("Publishing is stopped"), str(error))
+            QMessageBox.warning(self.window, translate("Shell", "Publishing is stopped"), str(error))
             return
         # The secrets module leaves this choice to the caller: ask, never downgrade silently.
         answer = QMessageBox.question(
-            self.window, self.window.tr("No keyring"),
-            self.window.tr("{reason}\n\nKeep sign-ins in memory for this session only?").format(reason=error))
+            self.window, translate("Shell", "No keyring"),
+            translate("Shell", "{reason}\n\nKeep sign-ins in memory for this session only?").format(reason=error))
         if answer == QMessageBox.StandardButton.Yes:
             self.services.use_session_secrets()
-            self.services.subscribe_publisher(self.tray.bridge)
             self.runner.run_background(self.services.start_publisher, self.on_publisher,
                                        self.on_publisher_failed)
 
     def on_load_failed(self, error: BaseException) -> None:
         log.error("cannot open the workspace: %s", error)
         # StoreDamaged and DemoRefused carry a translated message naming the files: show it as is.
-        QMessageBox.critical(self.window, self.window.tr("Cannot open the workspace"), str(error))
+        QMessageBox.critical(self.window, translate("Shell", "Cannot open the workspace"), str(error))
         self.exit_code = 2 if type(error).__name__ == "StoreDamaged" else 1
         self.window.quitting = True
         self.app.quit()

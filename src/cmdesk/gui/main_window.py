@@ -183,10 +183,15 @@ class MainWindow(WindowActions, QMainWindow):
         now = datetime.now(timezone.utc)
         posts = self.services.workspace.posts
 
-        def work():
-            return next_due(posts.between(now, now + timedelta(days=NEXT_DUE_HORIZON_DAYS)), now)
+        workspace = self.services.workspace
 
-        self.runner.run_storage(work, self.status.set_next_due)
+        def work():
+            from cmdesk.core.schedule.planner import workspace_zone
+
+            upcoming = posts.between(now, now + timedelta(days=NEXT_DUE_HORIZON_DAYS))
+            return next_due(upcoming, now), workspace_zone(workspace)
+
+        self.runner.run_storage(work, lambda found: self.status.set_next_due(*found))
 
     # -- state across sessions -----------------------------------------------------------------
 

@@ -53,11 +53,13 @@ class StatusPanel(QWidget):
         else:
             self.online.setText(self.tr("Online") if online else self.tr("Offline: posts will wait"))
 
-    def set_next_due(self, post: Post | None) -> None:
+    def set_next_due(self, post: Post | None, zone: str | None = None) -> None:
         if post is None or post.planned_at is None:
             self.next_due.setText(self.tr("No post scheduled"))
             return
-        moment = QDateTime.fromSecsSinceEpoch(int(post.planned_at.timestamp()), QTimeZone.systemTimeZone())
+        # In the workspace zone, like the calendar: one post, one time on screen.
+        tz = QTimeZone(zone.encode("ascii")) if zone else QTimeZone.systemTimeZone()
+        moment = QDateTime.fromSecsSinceEpoch(int(post.planned_at.timestamp()), tz if tz.isValid() else QTimeZone.systemTimeZone())
         when = QLocale().toString(moment, QLocale.FormatType.ShortFormat)
         excerpt = post.text.replace("\n", " ")
         excerpt = excerpt if len(excerpt) <= 40 else excerpt[:39] + "…"

@@ -28,9 +28,6 @@ from cmdesk.gui.plugins import call_if_present, plugin
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return translate("WindowActions", text)
-
 
 class WindowActions:
     """Needs ``services``, ``runner``, ``calendar`` and ``go_to_date`` from the window."""
@@ -64,23 +61,23 @@ class WindowActions:
 
     def import_posts(self) -> None:
         # The calendar previews the rows and makes the import one undoable step.
-        path, _ = QFileDialog.getOpenFileName(self, _tr("Import posts"), str(Path.home()),
-                                              _tr("CSV files (*.csv);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(self, translate("WindowActions", "Import posts"), str(Path.home()),
+                                              translate("WindowActions", "CSV files (*.csv);;All files (*)"))
         if path and not call_if_present(self.calendar, "import_csv", path):
             self._not_in_build()
 
     def export_posts(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, _tr("Export posts"), str(Path.home() / "cmdesk.csv"),
-                                              _tr("CSV (*.csv);;iCalendar (*.ics)"))
+        path, _ = QFileDialog.getSaveFileName(self, translate("WindowActions", "Export posts"), str(Path.home() / "cmdesk.csv"),
+                                              translate("WindowActions", "CSV (*.csv);;iCalendar (*.ics)"))
         if path and not call_if_present(self.calendar, "export", path):
             self._not_in_build()
 
     def _not_in_build(self) -> None:
-        QMessageBox.information(self, "cmdesk", _tr("This part of cmdesk is not in this build yet."))
+        QMessageBox.information(self, "cmdesk", translate("WindowActions", "This part of cmdesk is not in this build yet."))
 
     def ask_date(self) -> None:
         dialog = QDialog(self)
-        dialog.setWindowTitle(_tr("Go to date"))
+        dialog.setWindowTitle(translate("WindowActions", "Go to date"))
         picker = QCalendarWidget(dialog)
         current = self.current_date
         picker.setSelectedDate(QDate(current.year, current.month, current.day))
@@ -102,8 +99,8 @@ class WindowActions:
     def about(self) -> None:
         QMessageBox.about(
             self,
-            _tr("About cmdesk"),
-            _tr("<h3>cmdesk {version}</h3><p>Plan, preview and publish social posts from your "
+            translate("WindowActions", "About cmdesk"),
+            translate("WindowActions", "<h3>cmdesk {version}</h3><p>Plan, preview and publish social posts from your "
                 "desktop. Your data stays on this computer; your sign-ins stay in the system "
                 "keyring.</p><p>Data folder: {data}<br>Logs: {logs}</p><p>GPL-3.0-or-later</p>").format(
                 version=__version__, data=self.services.paths.data, logs=self.services.paths.logs),

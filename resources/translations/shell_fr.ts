@@ -1,0 +1,477 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>CrashDialog</name>
+    <message>
+        <location filename="../../src/cmdesk/gui/crash.py" line="35"/>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/crash.py" line="39"/>
+        <source>Something went wrong inside cmdesk. Your posts are safe and publishing goes on; you can keep working. If this happens again, please report it with the text below. The full log is in:
+{path}</source>
+        <translation>Un problème est survenu dans cmdesk. Vos publications sont en sécurité et la publication continue ; vous pouvez continuer à travailler. Si cela se reproduit, signalez-le avec le texte ci-dessous. Le journal complet se trouve dans :
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/crash.py" line="50"/>
+        <source>Copy details</source>
+        <translation>Copier les détails</translation>
+    </message>
+</context>
+<context>
+    <name>Demo</name>
+    <message>
+        <location filename="../../src/cmdesk/core/demo.py" line="116"/>
+        <source>The workspace in {folder} already holds posts or accounts. The demo only fills an empty workspace: choose another folder with --data-dir.</source>
+        <translation>L&apos;espace de travail {folder} contient déjà des publications ou des comptes. La démo ne remplit qu&apos;un espace vide : choisissez un autre dossier avec --data-dir.</translation>
+    </message>
+</context>
+<context>
+    <name>Headless</name>
+    <message>
+        <location filename="../../src/cmdesk/headless.py" line="67"/>
+        <source>cmdesk is running without a window on {folder}; log: {log}</source>
+        <translation>cmdesk fonctionne sans fenêtre sur {folder} ; journal : {log}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../src/cmdesk/gui/main_window.py" line="58"/>
+        <source>Outbox</source>
+        <translation>Boîte d&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/main_window.py" line="61"/>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/main_window.py" line="133"/>
+        <source>The outbox is not part of this build yet.</source>
+        <translation>La boîte d&apos;envoi ne fait pas encore partie de cette version.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/main_window.py" line="171"/>
+        <source>Nothing to do here.</source>
+        <translation>Rien à faire ici.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/main_window.py" line="247"/>
+        <source>cmdesk is still running</source>
+        <translation>cmdesk tourne toujours</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/main_window.py" line="248"/>
+        <source>Scheduled posts keep going out. Use Quit in the tray menu to stop.</source>
+        <translation>Les publications programmées continuent de partir. Choisissez Quitter dans le menu de la zone de notification pour arrêter.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/main_window.py" line="269"/>
+        <source>Posts are due soon</source>
+        <translation>Des publications partent bientôt</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/main_window.py" line="270"/>
+        <source>{count} posts are due in the next {minutes} minutes and will not be sent while cmdesk is closed. Quit anyway?</source>
+        <translation>{count} publication(s) doivent partir dans les {minutes} prochaines minutes et ne seront pas envoyées tant que cmdesk est fermé. Quitter quand même ?</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="29"/>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="31"/>
+        <source>&amp;New post…</source>
+        <translation>&amp;Nouvelle publication…</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="32"/>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importer…</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="33"/>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporter…</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="34"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="41"/>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="44"/>
+        <source>&amp;Undo</source>
+        <translation>&amp;Annuler</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="46"/>
+        <source>&amp;Redo</source>
+        <translation>&amp;Rétablir</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="48"/>
+        <source>Cu&amp;t</source>
+        <translation>Co&amp;uper</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="49"/>
+        <source>&amp;Paste</source>
+        <translation>C&amp;oller</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="50"/>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="56"/>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="60"/>
+        <source>&amp;Month</source>
+        <translation>&amp;Mois</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="60"/>
+        <source>&amp;Week</source>
+        <translation>&amp;Semaine</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="61"/>
+        <source>&amp;Agenda</source>
+        <translation>&amp;Agenda</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="68"/>
+        <source>&amp;Today</source>
+        <translation>&amp;Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="69"/>
+        <source>&amp;Go to date…</source>
+        <translation>&amp;Aller à la date…</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="72"/>
+        <source>&amp;Outbox</source>
+        <translation>&amp;Boîte d&apos;envoi</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="76"/>
+        <source>&amp;Post</source>
+        <translation>&amp;Publication</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="78"/>
+        <source>&amp;New…</source>
+        <translation>&amp;Nouvelle…</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="79"/>
+        <source>Add to &amp;queue…</source>
+        <translation>Ajouter à la &amp;file d&apos;attente…</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="82"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Réglages</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="84"/>
+        <source>&amp;Accounts…</source>
+        <translation>&amp;Comptes…</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="85"/>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="89"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/menus.py" line="91"/>
+        <source>&amp;About cmdesk</source>
+        <translation>&amp;À propos de cmdesk</translation>
+    </message>
+</context>
+<context>
+    <name>Notifications</name>
+    <message>
+        <location filename="../../src/cmdesk/gui/notifications.py" line="41"/>
+        <source>Post published</source>
+        <translation>Publication en ligne</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/notifications.py" line="42"/>
+        <source>Your post is live on {where}.</source>
+        <translation>Votre publication est en ligne sur {where}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/notifications.py" line="45"/>
+        <source>Post not published</source>
+        <translation>Publication non envoyée</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/notifications.py" line="46"/>
+        <source>{where} refused the post: {reason}</source>
+        <translation>{where} a refusé la publication : {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/notifications.py" line="49"/>
+        <source>Sign-in needed</source>
+        <translation>Connexion nécessaire</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/notifications.py" line="50"/>
+        <source>Sign in to {where} again: its posts wait until you do.</source>
+        <translation>Reconnectez-vous à {where} : ses publications attendent jusque-là.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/notifications.py" line="54"/>
+        <source>Back online</source>
+        <translation>De retour en ligne</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/notifications.py" line="55"/>
+        <source>Back online: {count} waiting posts sent.</source>
+        <translation>De retour en ligne : {count} publication(s) en attente envoyée(s).</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderCalendar</name>
+    <message>
+        <location filename="../../src/cmdesk/gui/placeholder.py" line="29"/>
+        <source>The calendar is not part of this build yet.</source>
+        <translation>Le calendrier ne fait pas encore partie de cette version.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="41"/>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="49"/>
+        <source>Publish late</source>
+        <translation>Les publier en retard</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="49"/>
+        <source>Skip them</source>
+        <translation>Les ignorer</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="50"/>
+        <source>Ask me</source>
+        <translation>Me demander</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="54"/>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="56"/>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="59"/>
+        <source>Start cmdesk in the tray when I log in</source>
+        <translation>Lancer cmdesk dans la zone de notification à l’ouverture de session</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="67"/>
+        <source>Time zone of the calendar:</source>
+        <translation>Fuseau horaire du calendrier :</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="68"/>
+        <source>Posts missed while the computer was off:</source>
+        <translation>Publications manquées pendant que l&apos;ordinateur était éteint :</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="69"/>
+        <source>…publish late if no more than:</source>
+        <translation>…les publier en retard si le retard ne dépasse pas :</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="70"/>
+        <source>Language (after a restart):</source>
+        <translation>Langue (après redémarrage) :</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="98"/>
+        <source>“{zone}” is not a time zone (example: Europe/Paris).</source>
+        <translation>« {zone} » n’est pas un fuseau horaire (exemple : Europe/Paris).</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="117"/>
+        <source>Could not save: {reason}</source>
+        <translation>Impossible d&apos;enregistrer : {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../src/cmdesk/gui/app.py" line="85"/>
+        <source>Workspace repaired</source>
+        <translation>Espace de travail réparé</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/app.py" line="97"/>
+        <source>Publishing is stopped</source>
+        <translation>La publication est arrêtée</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/app.py" line="101"/>
+        <source>No keyring</source>
+        <translation>Pas de trousseau</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/app.py" line="102"/>
+        <source>{reason}
+
+Keep sign-ins in memory for this session only?</source>
+        <translation>{reason}
+
+Garder les connexions en mémoire pour cette session seulement ?</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/app.py" line="111"/>
+        <source>Cannot open the workspace</source>
+        <translation>Impossible d&apos;ouvrir l&apos;espace de travail</translation>
+    </message>
+</context>
+<context>
+    <name>StatusPanel</name>
+    <message>
+        <location filename="../../src/cmdesk/gui/status.py" line="40"/>
+        <location filename="../../src/cmdesk/gui/status.py" line="52"/>
+        <source>Network: unknown</source>
+        <translation>Réseau : inconnu</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/status.py" line="54"/>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/status.py" line="54"/>
+        <source>Offline: posts will wait</source>
+        <translation>Hors ligne : les publications attendront</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/status.py" line="58"/>
+        <source>No post scheduled</source>
+        <translation>Aucune publication programmée</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/status.py" line="66"/>
+        <source>Next: {when}: {text}</source>
+        <translation>Prochaine : {when} : {text}</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/status.py" line="70"/>
+        <source>Publisher: starting</source>
+        <translation>Publication : démarrage</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/status.py" line="71"/>
+        <source>Publisher: running</source>
+        <translation>Publication : active</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/status.py" line="72"/>
+        <source>Publisher: stopped</source>
+        <translation>Publication : arrêtée</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/status.py" line="73"/>
+        <source>Publisher: not in this build, nothing is sent</source>
+        <translation>Publication : absente de cette version, rien n&apos;est envoyé</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/status.py" line="74"/>
+        <source>Publisher: off (screenshot)</source>
+        <translation>Publication : désactivée (capture d&apos;écran)</translation>
+    </message>
+</context>
+<context>
+    <name>Tray</name>
+    <message>
+        <location filename="../../src/cmdesk/gui/tray.py" line="40"/>
+        <source>Show cmdesk</source>
+        <translation>Afficher cmdesk</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/tray.py" line="42"/>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>WindowActions</name>
+    <message>
+        <location filename="../../src/cmdesk/gui/window_actions.py" line="64"/>
+        <source>Import posts</source>
+        <translation>Importer des publications</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/window_actions.py" line="65"/>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/window_actions.py" line="70"/>
+        <source>Export posts</source>
+        <translation>Exporter les publications</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/window_actions.py" line="71"/>
+        <source>CSV (*.csv);;iCalendar (*.ics)</source>
+        <translation>CSV (*.csv);;iCalendar (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/window_actions.py" line="76"/>
+        <source>This part of cmdesk is not in this build yet.</source>
+        <translation>Cette partie de cmdesk n&apos;est pas encore dans cette version.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/window_actions.py" line="80"/>
+        <source>Go to date</source>
+        <translation>Aller à la date</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/window_actions.py" line="102"/>
+        <source>About cmdesk</source>
+        <translation>À propos de cmdesk</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/window_actions.py" line="103"/>
+        <source>&lt;h3&gt;cmdesk {version}&lt;/h3&gt;&lt;p&gt;Plan, preview and publish social posts from your desktop. Your data stays on this computer; your sign-ins stay in the system keyring.&lt;/p&gt;&lt;p&gt;Data folder: {data}&lt;br&gt;Logs: {logs}&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;cmdesk {version}&lt;/h3&gt;&lt;p&gt;Planifiez, prévisualisez et publiez vos posts sur les réseaux sociaux depuis votre bureau. Vos données restent sur cet ordinateur ; vos connexions restent dans le trousseau du système.&lt;/p&gt;&lt;p&gt;Dossier des données : {data}&lt;br&gt;Journaux : {logs}&lt;/p&gt;&lt;p&gt;GPL-3.0-or-later&lt;/p&gt;</translation>
+    </message>
+</context>
+</TS>
