@@ -83,76 +83,81 @@
     </message>
     <message>
         <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="79" />
+        <source>Sign in again…</source>
+        <translation>Se reconnecter…</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="80" />
         <source>Sign out</source>
         <translation>Se déconnecter</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="80" />
+        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="81" />
         <source>Remove…</source>
         <translation>Supprimer…</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="176" />
+        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="185" />
         <source>{name} is connected.</source>
         <translation>{name} est connecté.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="183" />
+        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="192" />
         <source>Testing {name}…</source>
         <translation>Test de {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="192" />
+        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="201" />
         <source>{name}: the connection works.</source>
         <translation>{name} : la connexion fonctionne.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="198" />
+        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="207" />
         <source>{name} needs to sign in again: {reason}</source>
         <translation>{name} doit se reconnecter : {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="207" />
+        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="216" />
         <source>Signing {name} out…</source>
         <translation>Déconnexion de {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="214" />
+        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="223" />
         <source>{name} is signed out.</source>
         <translation>{name} est déconnecté.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="225" />
+        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="234" />
         <source>Remove {name} from cmdesk? Its sign-in is deleted from the keyring.</source>
         <translation>Supprimer {name} de cmdesk ? Sa connexion est effacée du trousseau.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="229" />
+        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="238" />
         <source>1 planned post still targets this account; it stays in your calendar but will not be published there.</source>
         <translation>1 publication planifiée vise encore ce compte ; elle reste dans votre calendrier mais n’y sera pas publiée.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="233" />
+        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="242" />
         <source>{count} planned posts still target this account; they stay in your calendar but will not be published there.</source>
         <translation>{count} publications planifiées visent encore ce compte ; elles restent dans votre calendrier mais n’y seront pas publiées.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="235" />
+        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="244" />
         <source>Remove account</source>
         <translation>Supprimer le compte</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="237" />
+        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="246" />
         <source>Removing {name}…</source>
         <translation>Suppression de {name}…</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="243" />
+        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="252" />
         <source>{name} was removed.</source>
         <translation>{name} a été supprimé.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="266" />
+        <location filename="../../src/cmdesk/gui/accounts/dialog.py" line="275" />
         <source>Sign-ins are kept in memory until cmdesk quits.</source>
         <translation>Les connexions sont gardées en mémoire jusqu’à la fermeture de cmdesk.</translation>
     </message>
@@ -165,62 +170,67 @@
         <translation>La connexion a échoué ({kind}).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="65" />
+        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="75" />
         <source>Add an account</source>
         <translation>Ajouter un compte</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="83" />
+        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="93" />
         <source>Continue</source>
         <translation>Continuer</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="84" />
+        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="94" />
         <source>Cancel sign-in</source>
         <translation>Annuler la connexion</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="88" />
+        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="98" />
         <source>Sign in</source>
         <translation>Se connecter</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="95" />
+        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="105" />
         <source>Network:</source>
         <translation>Réseau :</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="139" />
+        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="128" />
+        <source>Sign in again: {name}</source>
+        <translation>Se reconnecter : {name}</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="153" />
         <source>Please fill in: {fields}</source>
         <translation>Veuillez remplir : {fields}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="154" />
+        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="171" />
         <source>Opening the sign-in page in your browser…</source>
         <translation>Ouverture de la page de connexion dans votre navigateur…</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="155" />
+        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="172" />
         <source>Signing in…</source>
         <translation>Connexion…</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="165" />
+        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="182" />
         <source>Approve cmdesk in your browser ({link}). Your browser then goes to the redirect address, which may show an error page: copy that whole address and paste it here.</source>
         <translation>Autorisez cmdesk dans votre navigateur ({link}). Le navigateur va ensuite à l’adresse de redirection, qui peut afficher une page d’erreur : copiez cette adresse en entier et collez-la ici.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="173" />
+        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="190" />
         <source>Waiting for you to approve cmdesk in your browser ({link})…</source>
         <translation>En attente de votre autorisation dans le navigateur ({link})…</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="188" />
+        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="205" />
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="212" />
+        <location filename="../../src/cmdesk/gui/accounts/add_dialog.py" line="229" />
         <source>Sign-in cancelled.</source>
         <translation>Connexion annulée.</translation>
     </message>

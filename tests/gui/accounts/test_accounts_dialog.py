@@ -148,3 +148,20 @@ def test_no_keyring_is_explained_and_session_only_can_be_chosen(qtbot, tmp_path,
     assert isinstance(services.secrets, MemorySecretStore)
     assert dialog.status.text() == "Sign-ins are kept in memory until cmdesk quits."
     services.close()
+
+
+def test_signing_in_again_keeps_the_account_so_planned_posts_still_target_it(qtbot, open_dialog, services, facebook):
+    dialog = open_dialog()
+    account = _add_facebook(qtbot, dialog)
+    account.status = "needs_auth"
+    services.workspace.accounts.save(account)
+    dialog.refresh()
+    qtbot.waitUntil(lambda: dialog.row_texts()[0][2] == "Needs sign-in", timeout=5000)
+    dialog.select(account.id)
+    again = dialog.sign_in_again()
+    assert again.network.currentData() == "facebook" and not again.network.isEnabled()
+    _add_facebook(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.row_texts() == [("Facebook Page", "Brand Page", "Connected")], timeout=5000)
+    assert [a.id for a in services.workspace.accounts.all()] == [account.id]
+    assert services.secrets.get(account.secret_key)["page_token"] == PAGE_TOKEN
+    assert list(services.secrets._values) == [account.secret_key]  # no stray entry left behind

@@ -51,14 +51,24 @@ def error_text(error: BaseException) -> str:
         kind=type(error).__name__)
 
 
+def adopt(secrets: Any, account: Account, old: Account) -> None:
+    """Give a fresh sign-in the identity of the account it renews (worker thread)."""
+    fresh = secrets.get(account.secret_key)
+    secrets.set(old.secret_key, fresh)
+    secrets.delete(account.secret_key)
+    account.id, account.slots = old.id, old.slots
+
+
 class AddAccountDialog(QDialog):
     account_added = Signal(object)  # the saved Account
     keyring_unavailable = Signal(str)
 
     def __init__(self, services: Any, runner: Any, wordpress_sites: list[Account],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, replacing: Account | None = None) -> None:
         super().__init__(parent)
         self.services, self.runner, self.sites = services, runner, wordpress_sites
+        # Signing an existing account in again keeps its id, so planned posts still target it.
+        self.replacing = replacing
         self.open_url: Callable[[str], object] = lambda url: QDesktopServices.openUrl(QUrl(url))
         self.bridge: BrowserBridge | None = None
         self.form: SignInForm | None = None
@@ -114,6 +124,10 @@ class AddAccountDialog(QDialog):
         self.cancel_button.clicked.connect(self.cancel)
         self._network_changed()
         self._set_busy(False)
+        if replacing is not None:
+            self.setWindowTitle(self.tr("Sign in again: {name}").format(name=replacing.name))
+            self.choose(replacing.network)
+            self.network.setEnabled(False)
 
     # ---- choosing a network -----------------------------------------------------------------
     def choose(self, network: str) -> None:
@@ -144,11 +158,14 @@ class AddAccountDialog(QDialog):
         paste_mode = cls.capabilities.auth == "byo-app" and byo_app.needs_paste(values)
         self.bridge = BrowserBridge(paste_mode=paste_mode, parent=self)
         self.bridge.url_requested.connect(self._open_browser)
-        bridge, services = self.bridge, self.services
+        bridge, services, replacing = self.bridge, self.services, self.replacing
 
         def work() -> Account:
-            return cls.sign_in(values, secrets=services.secrets, http=services.connectors.http(),
-                               browser=bridge)
+            account = cls.sign_in(values, secrets=services.secrets,
+                                  http=services.connectors.http(), browser=bridge)
+            if replacing is not None:
+                adopt(services.secrets, account, replacing)
+            return account
 
         self.error.clear()
         self.waiting.setText(self.tr("Opening the sign-in page in your browser…") if uses_browser
@@ -212,7 +229,7 @@ class AddAccountDialog(QDialog):
         self.error.setText(self.tr("Sign-in cancelled.") if cancelled else error_text(error))
 
     def _set_busy(self, busy: bool) -> None:
-        self.network.setEnabled(not busy)
+        self.network.setEnabled(not busy and self.replacing is None)
         self.form_area.setEnabled(not busy)
         self.sign_in_button.setEnabled(not busy)
         self.cancel_button.setVisible(busy)

@@ -76,6 +76,7 @@ class AccountsDialog(QDialog):
 
         self.add_button = QPushButton(self.tr("Add account…"), self)
         self.test_button = QPushButton(self.tr("Test connection"), self)
+        self.reconnect_button = QPushButton(self.tr("Sign in again…"), self)
         self.sign_out_button = QPushButton(self.tr("Sign out"), self)
         self.remove_button = QPushButton(self.tr("Remove…"), self)
         self.status = QLabel(self)
@@ -84,7 +85,8 @@ class AccountsDialog(QDialog):
         close.rejected.connect(self.reject)
 
         side = QVBoxLayout()
-        for button in (self.add_button, self.test_button, self.sign_out_button, self.remove_button):
+        for button in (self.add_button, self.test_button, self.reconnect_button,
+                       self.sign_out_button, self.remove_button):
             side.addWidget(button)
         side.addStretch(1)
         middle = QHBoxLayout()
@@ -101,6 +103,7 @@ class AccountsDialog(QDialog):
 
         self.add_button.clicked.connect(self.add_account)
         self.test_button.clicked.connect(self.test_selected)
+        self.reconnect_button.clicked.connect(self.sign_in_again)
         self.sign_out_button.clicked.connect(self.sign_out_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.session_button.clicked.connect(self.use_session_only)
@@ -160,17 +163,23 @@ class AccountsDialog(QDialog):
 
     def _update_buttons(self, busy: bool = False) -> None:
         chosen = self.selected() is not None and not busy
-        for button in (self.test_button, self.sign_out_button, self.remove_button):
+        for button in (self.test_button, self.reconnect_button, self.sign_out_button,
+                       self.remove_button):
             button.setEnabled(chosen)
 
     # ---- actions ----------------------------------------------------------------------------
-    def add_account(self) -> AddAccountDialog:
+    def add_account(self, replacing: Account | None = None) -> AddAccountDialog:
         sites = [a for a in self.accounts if a.network == "wordpress"]
-        self.add_dialog = AddAccountDialog(self.services, self.runner, sites, self)
+        self.add_dialog = AddAccountDialog(self.services, self.runner, sites, self,
+                                           replacing=replacing)
         self.add_dialog.account_added.connect(self._added)
         self.add_dialog.keyring_unavailable.connect(self._show_keyring_problem)
         self.add_dialog.open()
         return self.add_dialog
+
+    def sign_in_again(self) -> AddAccountDialog | None:
+        account = self.selected()
+        return self.add_account(replacing=account) if account is not None else None
 
     def _added(self, account: Account) -> None:
         self._say(self.tr("{name} is connected.").format(name=account.name))
