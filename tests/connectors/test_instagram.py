@@ -217,3 +217,29 @@ def test_check_refreshes_a_token_close_to_its_end(server, connector, secrets):
     assert secrets.blob(connector.account.secret_key)["access_token"] == REFRESHED_TOKEN
     refresh = server.requests_to("GET", "/refresh_access_token")[0]
     assert refresh.query["grant_type"] == ["ig_refresh_token"]
+
+
+def test_a_refused_container_takes_the_hosted_picture_down(server, media, connector):
+    saved = Saved()
+    req = request("Refused later", saved=saved)
+    server.state["processing_polls"] = 5
+    with pytest.raises(RateLimited):
+        connector.publish(req)
+    assert len(media.state["files"]) == 1
+    container = saved.progress["parts"][0]["container"]
+    server.state["containers"][container]["status_code"] = "ERROR"
+    with pytest.raises(Permanent, match="ERROR"):
+        connector.publish(req)
+    assert media.state["files"] == {}
+
+
+def test_recovery_by_lookup_also_takes_the_hosted_picture_down(server, media, connector):
+    saved = Saved()
+    server.inject(AcceptThenReset(), path=r"/media_publish$")
+    with pytest.raises(Unconfirmed):
+        connector.publish(request("Out", saved=saved))
+    assert len(media.state["files"]) == 1
+    after_crash = request("Out")
+    after_crash.progress = saved.progress
+    assert connector.lookup(after_crash) is not None
+    assert media.state["files"] == {}

@@ -195,9 +195,13 @@ class ContainerConnector(Connector):
     def publish(self, request: PublishRequest) -> PublishResult:
         ids: list[str] = []
         reply_to = None
-        for index in range(len(self._parts(request))):
-            reply_to = self._step_part(request, index, reply_to)
-            ids.append(reply_to)
+        try:
+            for index in range(len(self._parts(request))):
+                reply_to = self._step_part(request, index, reply_to)
+                ids.append(reply_to)
+        except Permanent:
+            self._take_down(request)  # the attempt is over: nothing will fetch those pictures
+            raise
         ids += self._after(request, ids[0])
         self._take_down(request)
         return PublishResult(remote_id=ids[0], remote_url=self._permalink(ids[0]), part_ids=ids)
@@ -216,7 +220,10 @@ class ContainerConnector(Connector):
             if state != "PUBLISHED":
                 return None  # not out: publish() resumes from this container
         found = self._find(request.parts[0].text)
-        return PublishResult(remote_id=str(found["id"]), remote_url=found.get("permalink")) if found else None
+        if found is None:
+            return None
+        self._take_down(request)  # it went out: the hosted pictures are no longer needed
+        return PublishResult(remote_id=str(found["id"]), remote_url=found.get("permalink"))
 
     def metrics(self, remote_id: str) -> dict[str, int]:
         body = self._call("GET", f"{remote_id}/insights",
