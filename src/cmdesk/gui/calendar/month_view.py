@@ -135,8 +135,9 @@ class MonthView(CanvasView):
         p.fillRect(event.rect(), base)
         self._paint_header(p, muted)
         today, now = self.ctx.today(), utc_now()
-        clip = event.rect()
-        cells = [c for c in self.cells() if c.rect.intersects(clip)]
+        # The region, not its bounding rect: a drop dirties two cells that may be far apart.
+        region = event.region()
+        cells = [c for c in self.cells() if region.intersects(c.rect)]
         for cell in cells:
             if self._drop_hint is not None and self._drop_hint.day == cell.day:
                 p.fillRect(cell.rect, hint)

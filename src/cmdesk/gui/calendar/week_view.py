@@ -35,6 +35,10 @@ class WeekGrid(CanvasView):
     def days(self) -> list[date]:
         return [self.start + timedelta(days=i) for i in range(7)]
 
+    def day_rect(self, day: date) -> QRect | None:
+        days = self.days()
+        return self.column(days.index(day)) if day in days else None
+
     def column(self, index: int) -> QRect:
         width = self.width() - GUTTER_W
         x0 = GUTTER_W + index * width // 7
