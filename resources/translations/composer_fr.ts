@@ -4,77 +4,77 @@
 <context>
     <name>ComposerDialog</name>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="60" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="61" />
         <source>New post</source>
         <translation>Nouvelle publication</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="60" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="61" />
         <source>Edit post</source>
         <translation>Modifier la publication</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="70" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="71" />
         <source>Publish to</source>
         <translation>Publier sur</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="72" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="73" />
         <source>No account yet: add one in Accounts to publish.</source>
         <translation>Aucun compte pour l’instant : ajoutez-en un dans Comptes pour publier.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="93" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="96" />
         <source>Save as draft</source>
         <translation>Enregistrer comme brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="96" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="99" />
         <source>Schedule</source>
         <translation>Programmer</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="100" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="103" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="151" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="157" />
         <source>This post no longer exists.</source>
         <translation>Cette publication n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="176" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="182" />
         <source>Could not read the workspace: {error}</source>
         <translation>Impossible de lire l’espace de travail : {error}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="242" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="253" />
         <source>Choose at least one account to schedule the post.</source>
         <translation>Choisissez au moins un compte pour programmer la publication.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="244" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="255" />
         <source>The post is empty.</source>
         <translation>La publication est vide.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="249" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="260" />
         <source>The planned time is in the past.</source>
         <translation>L’heure prévue est déjà passée.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="287" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="300" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="292" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="305" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="299" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="312" />
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
     </message>
@@ -82,22 +82,22 @@
 <context>
     <name>Counters</name>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/counters.py" line="25" />
+        <location filename="../../src/cmdesk/gui/composer/counters.py" line="26" />
         <source>{used}/{limit} bytes</source>
         <translation>{used}/{limit} octets</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/counters.py" line="27" />
+        <location filename="../../src/cmdesk/gui/composer/counters.py" line="28" />
         <source>{used}/{limit} hashtags</source>
         <translation>{used}/{limit} hashtags</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/counters.py" line="29" />
+        <location filename="../../src/cmdesk/gui/composer/counters.py" line="30" />
         <source>{used}/{limit} links</source>
         <translation>{used}/{limit} liens</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/counters.py" line="31" />
+        <location filename="../../src/cmdesk/gui/composer/counters.py" line="32" />
         <source>invalid characters</source>
         <translation>caractères refusés</translation>
     </message>
@@ -151,77 +151,77 @@
 <context>
     <name>Preflight</name>
     <message>
-        <location filename="../../src/cmdesk/core/preflight.py" line="109" />
+        <location filename="../../src/cmdesk/core/preflight.py" line="134" />
         <source>{network}: the text is {over} over the limit of {limit}.</source>
         <translation>{network} : le texte dépasse de {over} la limite de {limit}.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/preflight.py" line="113" />
+        <location filename="../../src/cmdesk/core/preflight.py" line="138" />
         <source>{network}: the text takes {used} bytes, more than {limit}.</source>
         <translation>{network} : le texte occupe {used} octets, plus que {limit}.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/preflight.py" line="117" />
+        <location filename="../../src/cmdesk/core/preflight.py" line="142" />
         <source>{network} refuses some invisible characters in this text (such as U+FFFE or bidirectional embeddings).</source>
         <translation>{network} refuse certains caractères invisibles de ce texte (comme U+FFFE ou des marques de direction).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/preflight.py" line="120" />
+        <location filename="../../src/cmdesk/core/preflight.py" line="145" />
         <source>{network}: {count} hashtags, at most {limit} are allowed.</source>
         <translation>{network} : {count} hashtags, {limit} au maximum.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/preflight.py" line="124" />
+        <location filename="../../src/cmdesk/core/preflight.py" line="149" />
         <source>{network}: {count} links, at most {limit} are allowed.</source>
         <translation>{network} : {count} liens, {limit} au maximum.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/preflight.py" line="135" />
+        <location filename="../../src/cmdesk/core/preflight.py" line="160" />
         <source>{network} takes at most {limit} pictures; this post has {count}.</source>
         <translation>{network} accepte au plus {limit} images ; cette publication en a {count}.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/preflight.py" line="141" />
+        <location filename="../../src/cmdesk/core/preflight.py" line="166" />
         <source>{network}: picture {number} cannot be read.</source>
         <translation>{network} : l’image {number} est illisible.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/preflight.py" line="157" />
+        <location filename="../../src/cmdesk/core/preflight.py" line="182" />
         <source>{network} does not accept animated {format} (picture {number}).</source>
         <translation>{network} n’accepte pas les {format} animés (image {number}).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/preflight.py" line="161" />
+        <location filename="../../src/cmdesk/core/preflight.py" line="186" />
         <source>{network}: picture {number} ({format}) will be converted to JPEG or PNG.</source>
         <translation>{network} : l’image {number} ({format}) sera convertie en JPEG ou PNG.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/preflight.py" line="167" />
+        <location filename="../../src/cmdesk/core/preflight.py" line="192" />
         <source>{network}: picture {number} is larger than {limit} MB.</source>
         <translation>{network} : l’image {number} dépasse {limit} Mo.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/preflight.py" line="170" />
+        <location filename="../../src/cmdesk/core/preflight.py" line="195" />
         <source>{network}: picture {number} is larger than {limit} MB and will be recompressed.</source>
         <translation>{network} : l’image {number} dépasse {limit} Mo et sera recompressée.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/preflight.py" line="178" />
+        <location filename="../../src/cmdesk/core/preflight.py" line="203" />
         <source>{network}: picture {number} has a {ratio} width:height ratio; it accepts {low} to {high}. Crop it in the image studio.</source>
         <translation>{network} : l’image {number} a un rapport largeur/hauteur de {ratio} ; le réseau accepte de {low} à {high}. Recadrez-la dans le studio d’images.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/preflight.py" line="183" />
+        <location filename="../../src/cmdesk/core/preflight.py" line="208" />
         <source>{network}: picture {number} is {width} px wide; it needs at least {limit} px.</source>
         <translation>{network} : l’image {number} fait {width} px de large ; il faut au moins {limit} px.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/preflight.py" line="188" />
+        <location filename="../../src/cmdesk/core/preflight.py" line="213" />
         <source>{network}: picture {number} has no alt text.</source>
         <translation>{network} : l’image {number} n’a pas de texte alternatif.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/preflight.py" line="192" />
+        <location filename="../../src/cmdesk/core/preflight.py" line="217" />
         <source>{network}: the alt text of picture {number} is longer than {limit} characters.</source>
         <translation>{network} : le texte alternatif de l’image {number} dépasse {limit} caractères.</translation>
     </message>
@@ -364,27 +364,37 @@
 <context>
     <name>ThreadPanel</name>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="39" />
+        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="42" />
         <source>Split into a thread</source>
         <translation>Découper en fil</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="41" />
+        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="44" />
         <source>Join into one post</source>
         <translation>Réunir en une publication</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="86" />
+        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="91" />
+        <source>Splitting…</source>
+        <translation>Découpage…</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="97" />
+        <source>Could not split the text: {error}</source>
+        <translation>Impossible de découper le texte : {error}</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="103" />
         <source>The text already fits in one post on every chosen network.</source>
         <translation>Le texte tient déjà en une publication sur chaque réseau choisi.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="88" />
+        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="105" />
         <source>{count} posts. Edit them before saving.</source>
         <translation>{count} publications. Modifiez-les avant d’enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="116" />
+        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="133" />
         <source>Part {number}</source>
         <translation>Partie {number}</translation>
     </message>

@@ -15,10 +15,15 @@ from tests.gui.composer.typing import type_text
 LONG = " ".join(["Nous préparons une nouvelle version de cmdesk, avec des aperçus fidèles."] * 9)
 
 
+def split(qtbot, dialog):
+    with qtbot.waitSignal(dialog.thread.split_done, timeout=5000):
+        dialog.thread.split_button.click()
+
+
 def test_split_into_a_thread_edit_a_part_and_save(qtbot, open_composer, services):
     dialog = open_composer(networks=("x", "mastodon"))
     dialog.tabs.main.setPlainText(LONG)
-    dialog.thread.split_button.click()
+    split(qtbot, dialog)
     main = dialog.tabs.main.toPlainText()
     parts = dialog.thread.parts
     total = len(parts) + 1
@@ -39,7 +44,7 @@ def test_split_into_a_thread_edit_a_part_and_save(qtbot, open_composer, services
 def test_an_over_long_thread_part_blocks_scheduling(qtbot, open_composer):
     dialog = open_composer(networks=("x",))
     dialog.tabs.main.setPlainText(LONG)
-    dialog.thread.split_button.click()
+    split(qtbot, dialog)
     type_text(dialog.findChild(QPlainTextEdit, "thread-part-2"), "x" * 300)
     qtbot.waitUntil(lambda: "X: the text is" in dialog.issues.text(), timeout=3000)
     assert not dialog.schedule_button.isEnabled()
@@ -48,7 +53,7 @@ def test_an_over_long_thread_part_blocks_scheduling(qtbot, open_composer):
 def test_join_puts_the_thread_back_in_one_text(qtbot, open_composer):
     dialog = open_composer(networks=("x",))
     dialog.tabs.main.setPlainText(LONG)
-    dialog.thread.split_button.click()
+    split(qtbot, dialog)
     dialog.thread.join_button.click()
     assert dialog.thread.parts == []
     assert dialog.tabs.main.toPlainText().split() == LONG.split()

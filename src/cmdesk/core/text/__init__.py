@@ -15,6 +15,7 @@ limit outright (the composer passes the connector's capabilities here).
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from cmdesk.core.text.entities import Entity, find_entities, hashtags, links
@@ -53,7 +54,16 @@ def measure(
     with_media: bool = False,
 ) -> Measurement:
     """Count ``text`` for ``network``. Unknown networks count code points with no limit."""
-    config = config or {}
+    # The composer asks the same question several times per pause (counters, pre-flight,
+    # thread parts): answer repeats from a small cache. Measurement is immutable, so sharing is safe.
+    items = tuple(sorted((config or {}).items()))
+    return _measure(network, text, spoiler, limit, items, with_media)
+
+
+@lru_cache(maxsize=512)
+def _measure(network: str, text: str, spoiler: str, limit: int | None,
+             config_items: tuple[tuple[str, Any], ...], with_media: bool) -> Measurement:
+    config = dict(config_items)
     text = normalize(text)
     spoiler = normalize(spoiler)
     if limit is None:

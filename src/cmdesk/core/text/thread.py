@@ -51,12 +51,14 @@ def split_thread(text: str, fits: Fits) -> list[str]:
     text = normalize(text).strip()
     if not text or fits(text):
         return [text] if text else []
-    total = 2
+    # Split as if there were 9 parts, then 99...: every network counts a digit as 1, so parts
+    # made for " k/9" fit " k/5" exactly; only a wider total needs another pass.
+    total = 9
     for _ in range(_MAX_ROUNDS):
         parts = _split(text, fits, total)
-        if len(parts) == total:
+        if len(str(len(parts))) == len(str(total)):
             break
-        total = len(parts)
+        total = 10 ** len(str(len(parts))) - 1
     return [label(body, k, len(parts)) for k, body in enumerate(parts, 1)]
 
 
@@ -80,6 +82,7 @@ def _split(text: str, fits: Fits, total: int) -> list[str]:
     bounds = grapheme_boundaries(text)
     parts: list[str] = []
     pos = 0
+    hint = 0  # how far the previous part could have reached: the next one probably as far
     while pos < len(text):
         k = len(parts) + 1
         ok = lambda body, k=k: fits(label(body, k, total))  # noqa: E731
@@ -87,30 +90,51 @@ def _split(text: str, fits: Fits, total: int) -> list[str]:
         if not words and ok(text[pos:].strip()):
             parts.append(text[pos:].strip())
             break
-        end = _best_break(text, pos, words, sentences, bounds, protected, ok)
+        end, longest = _best_break(text, pos, words, sentences, bounds, protected, ok, hint)
         parts.append(text[pos:end].strip())
+        hint = longest - pos
         pos = end
         while pos < len(text) and text[pos].isspace():
             pos += 1
     return parts
 
 
-def _last_fitting(candidates: list[int], pos: int, text: str, ok: Fits) -> int | None:
+def _last_fitting(candidates: list[int], pos: int, text: str, ok: Fits, hint: int = 0) -> int | None:
     """The largest candidate whose prefix fits.
 
-    Counts grow with the prefix, so a galloping search (1, 2, 4… candidates, then bisection)
-    finds it while measuring only prefixes about as long as one post, however long the text.
+    Counts grow with the prefix, so a galloping search from a guess (the candidate about
+    ``hint`` characters on) finds it while measuring only prefixes about as long as one post,
+    in a handful of steps when parts are alike.
     """
-    if not candidates or not ok(text[pos:candidates[0]].strip()):
+    n = len(candidates)
+    if not n:
         return None
-    good, step = 0, 1
-    while good + step < len(candidates) and ok(text[pos:candidates[good + step]].strip()):
-        good += step
-        step *= 2
-    lo, hi = good + 1, min(good + step, len(candidates)) - 1
+
+    def fits_at(i: int) -> bool:
+        return ok(text[pos:candidates[i]].strip())
+
+    guess = max(0, bisect_right(candidates, pos + hint) - 1) if hint else 0
+    if fits_at(guess):
+        good, step = guess, 1
+        while good + step < n and fits_at(good + step):
+            good += step
+            step *= 2
+        lo, hi = good + 1, min(good + step, n) - 1
+    else:
+        bad, step = guess, 1
+        while bad - step >= 0 and not fits_at(bad - step):
+            bad -= step
+            step *= 2
+        if bad - step < 0:
+            if bad == 0 or not fits_at(0):
+                return None
+            good = 0
+        else:
+            good = bad - step
+        lo, hi = good + 1, bad - 1
     while lo <= hi:
         mid = (lo + hi) // 2
-        if ok(text[pos:candidates[mid]].strip()):
+        if fits_at(mid):
             good, lo = mid, mid + 1
         else:
             hi = mid - 1
@@ -118,23 +142,25 @@ def _last_fitting(candidates: list[int], pos: int, text: str, ok: Fits) -> int |
 
 
 def _best_break(text: str, pos: int, words: list[int], sentences: set[int], bounds: list[int],
-                protected: list[tuple[int, int]], ok: Fits) -> int:
+                protected: list[tuple[int, int]], ok: Fits, hint: int = 0) -> tuple[int, int]:
+    """Where this part ends, and the furthest it could have reached (the next part's hint)."""
     # The end of the text is a candidate too: the rest may fit in this part.
-    best = _last_fitting(words + [len(text)], pos, text, ok)
+    best = _last_fitting(words + [len(text)], pos, text, ok, hint)
     if best is not None:
         if best == len(text):
-            return best
+            return best, best
         ends = [s for s in words if s <= best and s in sentences]
         if ends and (ends[-1] - pos) >= SENTENCE_MIN_SHARE * (best - pos):
-            return ends[-1]
-        return best
+            return ends[-1], best
+        return best, best
     # One word longer than a whole post: cut it between graphemes, outside any entity.
     next_word = words[0] if words else len(text)
     inside = [b for b in bounds[bisect_right(bounds, pos):bisect_left(bounds, next_word)]
               if not any(a < b < z for a, z in protected)]
     cut = _last_fitting(inside, pos, text, ok)
     if cut is not None:
-        return cut
+        return cut, cut
     # An entity alone is over the limit (a 400-character link on Bluesky): keep it whole; the
     # counter shows that part in red rather than publishing a broken link.
-    return next((z for a, z in protected if a <= pos < z), next_word)
+    whole = next((z for a, z in protected if a <= pos < z), next_word)
+    return whole, whole

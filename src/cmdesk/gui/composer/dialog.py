@@ -80,7 +80,7 @@ class ComposerDialog(QDialog):
         self.counters = CounterBar(self.tabs.text_for, lambda: bool(self.media.media), self,
                                    caps_for=self.caps_for)
         self.counters.counted.connect(lambda _m: self._refresh_timer.start())
-        self.thread = ThreadPanel(self)
+        self.thread = ThreadPanel(self._runner, self)
         self.thread.caps_for = self.caps_for
         self.thread.split_button.clicked.connect(lambda: self.thread.split(self.tabs.main.toPlainText()))
         self.thread.main_text_replaced.connect(self.tabs.set_main_text)

@@ -30,9 +30,11 @@ PART_HEIGHT_PX = 64
 class ThreadPanel(QWidget):
     changed = Signal()
     main_text_replaced = Signal(str)  # part 1 after a split, the whole text after a join
+    split_done = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, runner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._runner = runner
         self.networks: list[str] = []
         self.caps_for = caps
         self._editors: list[QPlainTextEdit] = []
@@ -79,11 +81,24 @@ class ThreadPanel(QWidget):
         self.changed.emit()
 
     def split(self, text: str) -> None:
+        """Split off the GUI thread: a long text takes a noticeable fraction of a second."""
         if not self.networks:
             return
         limits = {n: self.caps_for(n).text_limit or None for n in self.networks}
         configs = {n: text_config(self.caps_for(n)) for n in self.networks}
-        parts = split_thread(text, fits_networks(self.networks, limits=limits, configs=configs))
+        fits = fits_networks(self.networks, limits=limits, configs=configs)
+        self.split_button.setEnabled(False)
+        self.hint.setText(self.tr("Splitting…"))
+        self._runner.run_background(lambda: split_thread(text, fits), self._split_done,
+                                    self._split_failed)
+
+    def _split_failed(self, error: BaseException) -> None:
+        self._update_buttons()
+        self.hint.setText(self.tr("Could not split the text: {error}").format(error=error))
+
+    def _split_done(self, parts: list[str]) -> None:
+        self._update_buttons()
+        self.split_done.emit()
         if len(parts) < 2:
             self.hint.setText(self.tr("The text already fits in one post on every chosen network."))
             return
