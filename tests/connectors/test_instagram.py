@@ -243,3 +243,13 @@ def test_recovery_by_lookup_also_takes_the_hosted_picture_down(server, media, co
     after_crash.progress = saved.progress
     assert connector.lookup(after_crash) is not None
     assert media.state["files"] == {}
+
+
+def test_a_used_up_daily_quota_waits_before_hosting_anything(server, media, connector):
+    server.state["quota_usage"] = 50
+    with pytest.raises(RateLimited) as caught:
+        connector.publish(request("Too many today"))
+    assert caught.value.retry_at - datetime.now(timezone.utc) > timedelta(minutes=55)
+    assert media.state["files"] == {} and server.state["containers"] == {}
+    quota = server.requests_to("GET", r"/v23.0/\d+/content_publishing_limit")[0]
+    assert quota.query["fields"] == ["quota_usage,config"]

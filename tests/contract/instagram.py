@@ -26,6 +26,7 @@ INSTAGRAM = Flavor(
     version="/v23.0", token_path=r"/oauth/access_token", exchange_grant="ig_exchange_token",
     refresh_grant="ig_refresh_token", create_edge="media", publish_edge="media_publish",
     text_field="caption", user_key="user_id", validate=_validate,
+    limit_edge="content_publishing_limit", quota_total=50,
     permalink="https://www.instagram.com/p/", metrics=("views", "reach", "likes", "comments", "saved", "shares"),
 )
 

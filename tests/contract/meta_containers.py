@@ -32,12 +32,15 @@ class Flavor:
     validate: Callable[[dict[str, str]], Response | None]
     permalink: str
     metrics: tuple[str, ...]
+    limit_edge: str
+    quota_total: int
 
 
 def container_routes(server: ContractServer, flavor: Flavor, media_files: dict) -> ContractServer:
     """``media_files``: the media host's public files (Meta can fetch only what is there)."""
     st = server.state
-    st.update(containers={}, media={}, comments={}, processing_polls=0, tokens={LONG_TOKEN})
+    st.update(containers={}, media={}, comments={}, processing_polls=0, tokens={LONG_TOKEN},
+              quota_usage=0)
     ids = itertools.count(18_000_000_000_000_001)
     V = flavor.version
 
@@ -117,6 +120,13 @@ def container_routes(server: ContractServer, flavor: Flavor, media_files: dict) 
                                  "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S+0000"),
                                  "permalink": flavor.permalink + media_id}
         return Response(json={"id": media_id})
+
+    @server.route("GET", V + rf"/(?P<uid>\d+)/{flavor.limit_edge}")
+    def quota(req: Request, m) -> Response:
+        if not authed(req):
+            return err(190, "Error validating access token", 401)
+        return Response(json={"data": [{"quota_usage": st["quota_usage"], "config": {
+            "quota_total": flavor.quota_total, "quota_duration": 86400}}]})
 
     @server.route("GET", V + rf"/(?P<uid>\d+)/{flavor.create_edge}")
     def listing(req: Request, m) -> Response:

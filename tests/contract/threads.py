@@ -45,6 +45,7 @@ THREADS = Flavor(
     version="/v1.0", token_path=r"/oauth/access_token", exchange_grant="th_exchange_token",
     refresh_grant="th_refresh_token", create_edge="threads", publish_edge="threads_publish",
     text_field="text", user_key="id", validate=_validate,
+    limit_edge="threads_publishing_limit", quota_total=250,
     permalink="https://www.threads.net/@brand/post/", metrics=("views", "likes", "replies", "reposts", "quotes", "shares"),
 )
 

@@ -54,6 +54,7 @@ class InstagramConnector(ContainerConnector):
     CREATE_EDGE = "media"
     PUBLISH_EDGE = "media_publish"
     TEXT_FIELD = "caption"
+    LIMIT_EDGE = "content_publishing_limit"
     LIST_FIELDS = "id,caption,timestamp,permalink"
 
     sign_in_fields = byo_app.app_fields(redirect_help=translate(

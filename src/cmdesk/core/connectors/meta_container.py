@@ -25,7 +25,7 @@ from cmdesk.core.connectors.base import (
     PublishRequest,
     PublishResult,
 )
-from cmdesk.core.connectors.errors import ConnectorError, Permanent, Unconfirmed
+from cmdesk.core.connectors.errors import ConnectorError, Permanent, RateLimited, Unconfirmed
 from cmdesk.core.connectors.meta_graph import (
     bearer,
     container_state,
@@ -37,6 +37,7 @@ from cmdesk.core.i18n import translate
 from cmdesk.core.model import Account, from_iso, to_iso
 
 REFRESH_BEFORE = timedelta(days=10)  # long-lived tokens last 60 days; refresh well before
+QUOTA_RETRY = timedelta(hours=1)  # the window rolls: some room comes back within the hour
 
 
 class ContainerConnector(Connector):
@@ -54,6 +55,7 @@ class ContainerConnector(Connector):
     PUBLISH_EDGE: ClassVar[str]
     TEXT_FIELD: ClassVar[str]  # caption | text
     LIST_FIELDS: ClassVar[str]
+    LIMIT_EDGE: ClassVar[str]  # content_publishing_limit | threads_publishing_limit
 
     # ---- sign-in ------------------------------------------------------------------------
     @classmethod
@@ -191,12 +193,27 @@ class ContainerConnector(Connector):
         except ConnectorError:
             return None  # the post is out; a missing link must not turn that into a failure
 
+    def _check_quota(self, request: PublishRequest) -> None:
+        """Meta caps API posts per rolling 24 h (the figure changed over time: ask, never assume).
+        Checked once per attempt, before anything is hosted or created."""
+        if request.progress.get("parts"):
+            return
+        body = self._call("GET", f"{self._user}/{self.LIMIT_EDGE}",
+                          params={"fields": "quota_usage,config"})
+        entry = (body.get("data") or [{}])[0]
+        total = (entry.get("config") or {}).get("quota_total")
+        if isinstance(total, int) and int(entry.get("quota_usage") or 0) >= total:
+            raise RateLimited(datetime.now(timezone.utc) + QUOTA_RETRY, translate(
+                "Connectors", "The daily number of posts allowed through the API is used up."))
+
     # ---- contract -----------------------------------------------------------------------
     def publish(self, request: PublishRequest) -> PublishResult:
+        count = len(self._parts(request))  # refuses what the network never takes, before any call
+        self._check_quota(request)
         ids: list[str] = []
         reply_to = None
         try:
-            for index in range(len(self._parts(request))):
+            for index in range(count):
                 reply_to = self._step_part(request, index, reply_to)
                 ids.append(reply_to)
         except Permanent:

@@ -59,6 +59,7 @@ class ThreadsConnector(ContainerConnector):
     CREATE_EDGE = "threads"
     PUBLISH_EDGE = "threads_publish"
     TEXT_FIELD = "text"
+    LIMIT_EDGE = "threads_publishing_limit"
     LIST_FIELDS = "id,text,timestamp,permalink"
 
     sign_in_fields = byo_app.app_fields(redirect_help=translate(
