@@ -238,9 +238,14 @@
 <context>
     <name>Connectors</name>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/meta_container.py" line="155" />
+        <location filename="../../src/cmdesk/core/connectors/meta_container.py" line="157" />
         <source>The post went out but cannot be found yet.</source>
         <translation>La publication est partie mais reste introuvable pour l’instant.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/connectors/meta_container.py" line="206" />
+        <source>The daily number of posts allowed through the API is used up.</source>
+        <translation>Le nombre de publications autorisées par jour via l’API est épuisé.</translation>
     </message>
 </context>
 <context>
@@ -269,7 +274,7 @@
 <context>
     <name>Instagram</name>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/instagram.py" line="66" />
+        <location filename="../../src/cmdesk/core/connectors/instagram.py" line="67" />
         <source>An Instagram post needs at least one picture.</source>
         <translation>Une publication Instagram doit contenir au moins une image.</translation>
     </message>
@@ -447,12 +452,12 @@
         <translation>Laissez vide si vous ne gérez qu’une Page.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/instagram.py" line="59" />
+        <location filename="../../src/cmdesk/core/connectors/instagram.py" line="60" />
         <source>Must be listed in the app's Instagram Login settings. Meta only accepts HTTPS addresses: after you approve, copy the address your browser shows and paste it back.</source>
         <translation>Doit figurer dans les réglages Instagram Login de l’application. Meta n’accepte que des adresses HTTPS : après votre autorisation, copiez l’adresse affichée par le navigateur et collez-la ici.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/threads.py" line="64" />
+        <location filename="../../src/cmdesk/core/connectors/threads.py" line="65" />
         <source>Must be listed as a redirect callback URL on the app. Meta only accepts HTTPS addresses: after you approve, copy the address your browser shows and paste it back.</source>
         <translation>Doit figurer parmi les URL de rappel de l’application. Meta n’accepte que des adresses HTTPS : après votre autorisation, copiez l’adresse affichée par le navigateur et collez-la ici.</translation>
     </message>
@@ -553,12 +558,12 @@
 <context>
     <name>Threads</name>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/threads.py" line="76" />
+        <location filename="../../src/cmdesk/core/connectors/threads.py" line="77" />
         <source>A Threads poll cannot carry pictures.</source>
         <translation>Un sondage Threads ne peut pas contenir d’images.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/threads.py" line="79" />
+        <location filename="../../src/cmdesk/core/connectors/threads.py" line="80" />
         <source>A Threads poll has 2 to 4 options.</source>
         <translation>Un sondage Threads a de 2 à 4 choix.</translation>
     </message>
