@@ -137,7 +137,8 @@ def run() -> list[str]:
         baseline = statistics.median(empty)
         lines.append(f"baseline: empty month grid painted in {baseline:.2f} ms")
         full = [_timed(repaint_month) for _ in range(15)]
-        lines.append(_line("month repaint with 2,000 posts", full, FRAME_MS, baseline))
+        lines.append(_line("full month repaint with 2,000 posts (switch, resize)", full,
+                           SWITCH_MS, baseline))
 
         switches = []
         for step in (1, 1, -1, -1, 1, -1, -1, 1) * 2:

@@ -30,6 +30,7 @@ from cmdesk.gui.calendar.filtering import PostFilter
 log = logging.getLogger(__name__)
 
 MAX_WINDOWS = 5  # current month, both neighbours, and a little history for back-and-forth
+PREFETCH_DELAY_MS = 60  # after the requested month has painted
 RELOAD_DELAY_MS = 80  # coalesces bursts of outside changes (an import, the publisher) into one load
 
 
@@ -101,6 +102,8 @@ class CalendarData(QObject):
             app.aboutToQuit.connect(self.flush_writes)
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
         self._reload_timer.timeout.connect(self.reload)
+        self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
+        self._prefetch_timer.timeout.connect(self._prefetch)
         self._outside_change.connect(self._on_outside_change)
         unsubscribe = self.workspace.subscribe(self._on_store_change)
         self.destroyed.connect(lambda *_: unsubscribe())
@@ -142,10 +145,16 @@ class CalendarData(QObject):
             self._windows.move_to_end(key)
         else:
             self._load(key)
+        # Neighbours load a moment later: their query would otherwise share the interpreter with
+        # the paint of the month the user just asked for.
+        self._prefetch_timer.start()
+        return ready
+
+    def _prefetch(self) -> None:
+        key = month_key(self._anchor)
         for neighbour in (shift_month(key, 1), shift_month(key, -1)):
             if neighbour not in self._windows:
                 self._load(neighbour)
-        return ready
 
     def _evict(self) -> None:
         """Drop the least recently shown months, never the one on screen or its neighbours."""
