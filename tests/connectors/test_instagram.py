@@ -16,10 +16,10 @@ from cmdesk.core.connectors.instagram import InstagramConnector
 from cmdesk.core.model import to_iso
 from tests.connectors.byo_support import MemorySecrets, PastingBrowser, point_at, session
 from tests.contract.facebook import buc_usage, graph_error
+from tests.contract.instagram import instagram_routes
 from tests.contract.media_hosts import BUCKET_AUTH, media_host_routes
 from tests.contract.meta_containers import APP_ID, APP_SECRET, LONG_TOKEN, REFRESHED_TOKEN
 from tests.contract.server import AcceptThenReset, ContractServer, Status
-from tests.contract.instagram import instagram_routes
 
 
 @pytest.fixture

@@ -23,7 +23,14 @@ from cmdesk.core.connectors.linkedin import API_VERSION, LinkedInConnector
 from cmdesk.core.connectors.oauth import SignInError
 from cmdesk.core.model import to_iso
 from tests.connectors.byo_support import MemorySecrets, PastingBrowser, point_at, session
-from tests.contract.linkedin import CLIENT_ID, CLIENT_SECRET, MEMBER_SUB, ORG_ID, TOKEN, linkedin_routes
+from tests.contract.linkedin import (
+    CLIENT_ID,
+    CLIENT_SECRET,
+    MEMBER_SUB,
+    ORG_ID,
+    TOKEN,
+    linkedin_routes,
+)
 from tests.contract.server import AcceptThenReset, ContractServer, Garbage, Status
 
 VALUES = {"client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, "redirect_uri": "",

@@ -20,9 +20,9 @@ from cmdesk.core.connectors.errors import (
 from cmdesk.core.connectors.threads import ThreadsConnector
 from cmdesk.core.text import measure
 from tests.connectors.byo_support import MemorySecrets, PastingBrowser, point_at, session
+from tests.contract.facebook import buc_usage, graph_error
 from tests.contract.media_hosts import WP_PASSWORD, WP_USER, media_host_routes
 from tests.contract.meta_containers import APP_ID, APP_SECRET, USER_ID
-from tests.contract.facebook import buc_usage, graph_error
 from tests.contract.server import AcceptThenReset, ContractServer, Delay, Garbage, Status
 from tests.contract.threads import threads_routes
 

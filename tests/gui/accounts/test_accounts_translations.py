@@ -14,8 +14,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 from cmdesk.core import i18n
-from cmdesk.core.connectors.media_host import config_from_values
 from cmdesk.core.connectors.errors import Permanent
+from cmdesk.core.connectors.media_host import config_from_values
 from cmdesk.core.model import Account, to_iso
 from cmdesk.gui.accounts.states import state_text
 

@@ -98,7 +98,6 @@ class LinkedInConnector(Connector):
         scope = f"{MEMBER_SCOPES} {ORG_SCOPES}" if org else MEMBER_SCOPES
         client_id = values["client_id"].strip()
         secret = (values.get("client_secret") or "").strip()
-        redirect = (values.get("redirect_uri") or "").strip()
         form = {"grant_type": "authorization_code", "client_id": client_id}
         if not byo_app.needs_paste(values):
             with LoopbackRedirect() as listener:
