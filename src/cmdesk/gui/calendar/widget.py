@@ -310,9 +310,10 @@ class CalendarWidget(QWidget):
         except ImportError:
             self.show_message(self.tr("The composer is not available in this build."))
             return
-        dialog = ComposerDialog(self.services, self.runner, post_id, self)
-        if when is not None and hasattr(dialog, "set_planned_at"):
-            dialog.set_planned_at(when)
+        try:
+            dialog = ComposerDialog(self.services, self.runner, post_id, self, planned_at=when)
+        except TypeError:  # an older composer without the keyword: it picks its own time
+            dialog = ComposerDialog(self.services, self.runner, post_id, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda _result: self.reload())
+        # What the composer saves comes back through the store's change feed (data.reload).
         dialog.open()

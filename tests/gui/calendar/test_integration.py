@@ -1,0 +1,60 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The calendar with the rest of the app: outside changes show up, the composer opens, the
+queue fills the next free slot."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog
+
+from cmdesk.core.model import Post, Target, TargetState
+from cmdesk.core.schedule import planner
+
+from .conftest import at, scheduled, settle, stored
+
+
+def test_a_post_saved_elsewhere_appears_without_reloading(make_calendar, services, qtbot):
+    cal = make_calendar()
+    account = services.workspace.accounts.get("b1")
+    post = scheduled("From the composer", at(date(2030, 5, 20), 16), account)
+    services.workspace.posts.save(post)  # as the composer or the publisher would
+    qtbot.waitUntil(lambda: [c.id for c in cal.data.chips_on(date(2030, 5, 20))] == [post.id])
+    post.targets[0].state = TargetState.PUBLISHED
+    services.workspace.posts.save(post)
+    qtbot.waitUntil(lambda: cal.data.find(post.id).post.targets[0].state == "published")
+
+
+def test_enter_on_an_empty_day_opens_the_composer_at_ten(make_calendar, qtbot):
+    cal = make_calendar()
+    cal.month.setFocus()
+    cal.go_to_date(date(2030, 5, 16))
+    QTest.keyClick(cal.month, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: any(d.isVisible() for d in cal.findChildren(QDialog)))
+    dialog = next(d for d in cal.findChildren(QDialog) if d.isVisible())
+    assert type(dialog).__name__ == "ComposerDialog"
+    dialog.reject()
+
+
+def test_add_to_queue_uses_the_next_free_slot(make_calendar, services, qtbot):
+    draft = Post(text="Queue me", zone="Europe/Paris", targets=[Target("m1", "mastodon")])
+    cal = make_calendar([draft])
+    qtbot.waitUntil(lambda: cal.data.find(draft.id) is not None)
+    cal.actions.now = lambda: at(date(2030, 5, 8), 9, 0)  # Wednesday, after the 08:30 slot
+    assert cal.actions.add_to_queue([draft.id])
+    settle(qtbot, cal)
+    local = planner.to_local(stored(services, draft.id).planned_at, "Europe/Paris")
+    assert (local.date(), local.time()) == (date(2030, 5, 15), time(8, 30))
+    cal.undo_stack.undo()
+    qtbot.waitUntil(lambda: stored(services, draft.id).planned_at is None)
+
+
+def test_queue_without_slots_explains_what_to_do(make_calendar, services, qtbot):
+    draft = Post(text="No slots", zone="Europe/Paris", targets=[Target("b1", "bluesky")])
+    cal = make_calendar([draft])
+    qtbot.waitUntil(lambda: cal.data.find(draft.id) is not None)
+    with qtbot.waitSignal(cal.message_shown) as shown:
+        assert not cal.actions.add_to_queue([draft.id])
+    assert "slot" in shown.args[0]
