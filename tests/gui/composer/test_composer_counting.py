@@ -103,3 +103,35 @@ def test_mastodon_limit_comes_from_the_instance_and_the_strictest_account_wins(q
     dialog.findChild(QCheckBox, f"account-{accounts['mastodon'].id}").setChecked(True)  # 500
     qtbot.waitUntil(lambda: "700/500" in counter(dialog, "mastodon").text(), timeout=3000)
     assert counter(dialog, "mastodon").property("level") == "over"
+
+
+class HeldRunner:
+    """Keeps background jobs until the test runs them, in the order it chooses."""
+
+    def __init__(self):
+        self.jobs = []
+
+    def run_background(self, work, on_done=None, on_error=None):
+        self.jobs.append((work, on_done))
+
+
+def test_a_long_text_is_counted_off_the_gui_thread_and_stale_counts_are_dropped(qtbot):
+    from cmdesk.gui.composer.counters import BACKGROUND_CHARS, CounterBar
+
+    texts = {"linkedin": "court"}
+    runner = HeldRunner()
+    bar = CounterBar(lambda n: texts[n], lambda: False, runner=runner)
+    qtbot.addWidget(bar)
+    bar.set_networks(["linkedin"])  # a short text: counted at once
+    assert "5/3000" in bar.label("linkedin").text() and runner.jobs == []
+    shown = []
+    bar.counted.connect(lambda found: shown.append(found["linkedin"].used))
+    texts["linkedin"] = "a" * BACKGROUND_CHARS
+    bar.recount()
+    texts["linkedin"] = "a" * (BACKGROUND_CHARS + 10)  # typed on while the first count runs
+    bar.recount()
+    assert len(runner.jobs) == 2 and shown == []  # both on the pool, nothing shown yet
+    for work, on_done in reversed(runner.jobs):  # the newer count finishes first
+        on_done(work())
+    assert shown == [BACKGROUND_CHARS + 10]  # the stale count never reached the screen
+    assert f"{BACKGROUND_CHARS + 10}/3000" in bar.label("linkedin").text()

@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Live counters: one line per selected network, coloured as the text nears or passes the limit.
 
-Counting runs on the GUI thread but only after typing pauses (DEBOUNCE_MS): measure() takes well
-under a millisecond for a post-sized text, and the debounce keeps a fast typist from paying for
-it on every key.
+Counting runs after typing pauses (DEBOUNCE_MS), on the GUI thread for post-sized texts (well
+under a millisecond) and on the worker pool for long ones; a count that finishes after the text
+changed again is dropped.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from cmdesk.core.preflight import text_config
 from cmdesk.gui.composer.networks import caps, display_name
 
 DEBOUNCE_MS = 100
+# Past this many characters (all networks' texts together) a fresh count can take tens of
+# milliseconds (X's counter is the slow one), so it runs on the worker pool instead.
+BACKGROUND_CHARS = 4000
 OK_COLOR, NEAR_COLOR, OVER_COLOR = "#2e7d32", "#b26a00", "#c62828"
 
 
@@ -42,13 +45,20 @@ def level(m: Measurement) -> str:
     return "over" if not m.ok else "near" if m.near else "ok"
 
 
+def _count(jobs, with_media: bool) -> dict[str, Measurement]:
+    return {n: measure_for(n, text, capabilities, with_media=with_media) for n, text, capabilities in jobs}
+
+
 class CounterBar(QWidget):
     """Counters for the selected networks. ``texts`` is asked for each network's current text."""
 
     counted = Signal(dict)  # network -> Measurement, after each (debounced) count
 
-    def __init__(self, texts, with_media, parent: QWidget | None = None, *, caps_for=caps) -> None:
+    def __init__(self, texts, with_media, parent: QWidget | None = None, *, caps_for=caps,
+                 runner=None) -> None:
         super().__init__(parent)
+        self._runner = runner
+        self._generation = 0
         self.caps_for = caps_for
         self._texts = texts
         self._with_media = with_media
@@ -79,16 +89,27 @@ class CounterBar(QWidget):
 
     def recount(self) -> None:
         self._timer.stop()
-        self.measurements = {}
-        for network, label in self._labels.items():
-            m = measure_for(network, self._texts(network), self.caps_for(network),
-                            with_media=self._with_media())
-            self.measurements[network] = m
+        self._generation += 1
+        with_media = self._with_media()
+        jobs = [(n, self._texts(n), self.caps_for(n)) for n in self._labels]
+        if self._runner is None or sum(len(text) for _, text, _ in jobs) < BACKGROUND_CHARS:
+            self._show(self._generation, _count(jobs, with_media))
+            return
+        generation = self._generation
+        self._runner.run_background(lambda: _count(jobs, with_media),
+                                    lambda result: self._show(generation, result))
+
+    def _show(self, generation: int, measurements: dict[str, Measurement]) -> None:
+        if generation != self._generation or set(measurements) != set(self._labels):
+            return  # the text or the networks changed while counting: a newer count follows
+        self.measurements = measurements
+        for network, m in measurements.items():
+            label = self._labels[network]
             color = {"ok": OK_COLOR, "near": NEAR_COLOR, "over": OVER_COLOR}[level(m)]
             label.setText(f"<b>{display_name(network)}</b> "
                           f"<span style='color:{color}'>{describe(m)}</span>")
             label.setProperty("level", level(m))
-        self.counted.emit(dict(self.measurements))
+        self.counted.emit(dict(measurements))
 
     def label(self, network: str) -> QLabel:
         return self._labels[network]

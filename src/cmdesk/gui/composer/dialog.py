@@ -78,7 +78,7 @@ class ComposerDialog(QDialog):
         self.snippets = SnippetsButton(self._services, self._runner, self)
         self.snippets.chosen.connect(self.insert_snippet)
         self.counters = CounterBar(self.tabs.text_for, lambda: bool(self.media.media), self,
-                                   caps_for=self.caps_for)
+                                   caps_for=self.caps_for, runner=self._runner)
         self.counters.counted.connect(lambda _m: self._refresh_timer.start())
         self.thread = ThreadPanel(self._runner, self)
         self.thread.caps_for = self.caps_for
