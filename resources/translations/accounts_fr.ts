@@ -282,37 +282,37 @@
 <context>
     <name>LinkedIn</name>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/linkedin.py" line="111" />
+        <location filename="../../src/cmdesk/core/connectors/linkedin.py" line="110" />
         <source>The client secret is needed unless LinkedIn enabled native PKCE.</source>
         <translation>Le secret client est nécessaire, sauf si LinkedIn a activé le PKCE natif.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/linkedin.py" line="164" />
+        <location filename="../../src/cmdesk/core/connectors/linkedin.py" line="163" />
         <source>LinkedIn accepted the post but did not say which one it created.</source>
         <translation>LinkedIn a accepté la publication sans dire laquelle il a créée.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/linkedin.py" line="172" />
+        <location filename="../../src/cmdesk/core/connectors/linkedin.py" line="171" />
         <source>A LinkedIn poll cannot carry pictures.</source>
         <translation>Un sondage LinkedIn ne peut pas contenir d’images.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/linkedin.py" line="292" />
+        <location filename="../../src/cmdesk/core/connectors/linkedin.py" line="291" />
         <source>Give the company page as its number or its address (linkedin.com/company/12345).</source>
         <translation>Indiquez la page entreprise par son numéro ou son adresse (linkedin.com/company/12345).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/linkedin.py" line="305" />
+        <location filename="../../src/cmdesk/core/connectors/linkedin.py" line="304" />
         <source>LinkedIn's daily limit is reached.</source>
         <translation>La limite quotidienne de LinkedIn est atteinte.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/linkedin.py" line="312" />
+        <location filename="../../src/cmdesk/core/connectors/linkedin.py" line="311" />
         <source>A LinkedIn poll has 2 to 4 options of at most 30 characters.</source>
         <translation>Un sondage LinkedIn a de 2 à 4 choix de 30 caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/linkedin.py" line="315" />
+        <location filename="../../src/cmdesk/core/connectors/linkedin.py" line="314" />
         <source>A LinkedIn poll question has at most 140 characters.</source>
         <translation>La question d’un sondage LinkedIn a 140 caractères au plus.</translation>
     </message>
@@ -381,58 +381,63 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="33" />
+        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="34" />
         <source>App ID</source>
         <translation>ID de l’application</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="35" />
+        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="36" />
         <source>The ID of your own developer app, from its settings.</source>
         <translation>L’identifiant de votre application de développeur, dans ses réglages.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="36" />
+        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="37" />
         <source>App secret</source>
         <translation>Secret de l’application</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="37" />
+        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="38" />
         <source>Kept in the system keyring only.</source>
         <translation>Gardé uniquement dans le trousseau du système.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="38" />
+        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="39" />
         <location filename="../../src/cmdesk/core/connectors/linkedin.py" line="84" />
         <source>Redirect URL</source>
         <translation>URL de redirection</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="66" />
+        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="67" />
         <source>Nothing was pasted: sign-in cancelled.</source>
         <translation>Rien n’a été collé : connexion annulée.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="72" />
+        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="73" />
         <source>The network refused the sign-in: {detail}</source>
         <translation>Le réseau a refusé la connexion : {detail}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="75" />
+        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="76" />
         <source>This address belongs to another sign-in attempt.</source>
         <translation>Cette adresse appartient à une autre tentative de connexion.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="78" />
+        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="79" />
         <source>The pasted address has no code in it.</source>
         <translation>L’adresse collée ne contient pas de code.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="91" />
+        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="92" />
+        <source>After approving, paste the address your browser shows, then press Enter:</source>
+        <translation>Après avoir autorisé, collez l’adresse affichée par votre navigateur, puis appuyez sur Entrée :</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="107" />
         <source>Paste the address your browser shows after you approve the app.</source>
         <translation>Collez l’adresse affichée par votre navigateur après avoir autorisé l’application.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="107" />
+        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="123" />
         <source>No saved sign-in for this account: sign in again.</source>
         <translation>Aucune connexion enregistrée pour ce compte : reconnectez-vous.</translation>
     </message>

@@ -4,8 +4,11 @@ requests for posts, photos, comments, hand-offs and metrics, and every failure t
 
 from __future__ import annotations
 
+import io
 import json
+import webbrowser
 from datetime import datetime, timedelta, timezone
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -227,3 +230,20 @@ def test_sign_out_revokes_the_app_and_forgets_the_tokens(server, connector, secr
     assert secrets.data == {}
     with pytest.raises(AuthExpired):
         connector.check()
+
+
+def test_without_a_gui_the_address_is_pasted_in_the_terminal(server, secrets, monkeypatch, capsys):
+    # `cmdesk accounts add facebook` passes no browser: the page opens and the terminal asks.
+    opened = []
+
+    def fake_open(url):
+        opened.append(url)
+        query = parse_qs(urlsplit(url).query)
+        monkeypatch.setattr("sys.stdin", io.StringIO(
+            f"{query['redirect_uri'][0]}?code=good-code&state={query['state'][0]}\n"))
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", fake_open)
+    account = FacebookConnector.sign_in(VALUES, secrets=secrets, http=session())
+    assert account.name == "Brand Page" and len(opened) == 1
+    assert "paste the address" in capsys.readouterr().err

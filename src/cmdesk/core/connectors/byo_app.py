@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import secrets as _random
+import sys
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -79,14 +80,29 @@ def parse_redirect(text: str, state: str) -> str:
     return code
 
 
-def authorize(auth_url: str, params: dict[str, str], *, redirect_uri: str, browser: Any) -> str:
+def paste_in_terminal(url: str) -> str:
+    """The default ``browser`` (``cmdesk accounts add``): open the page, read the pasted address.
+    The GUI passes its own, which asks in the dialog."""
+    from cmdesk.core.connectors.oauth import system_browser
+
+    try:
+        system_browser(url)
+    except Permanent as exc:
+        print(exc.reason, file=sys.stderr)
+    print(translate("SignIn", "After approving, paste the address your browser shows, then "
+                    "press Enter:"), file=sys.stderr)
+    return sys.stdin.readline().strip()
+
+
+def authorize(auth_url: str, params: dict[str, str], *, redirect_uri: str,
+              browser: Any = None) -> str:
     """Open the consent page; ``browser(url)`` returns what the user pasted; return the code.
 
     (Loopback redirects go through cmdesk.core.connectors.oauth instead.)
     """
     state = new_state()
     url = f"{auth_url}?{urlencode({**params, 'redirect_uri': redirect_uri, 'state': state})}"
-    pasted = browser(url)
+    pasted = (browser or paste_in_terminal)(url)
     if not isinstance(pasted, str):
         raise Permanent(translate(
             "SignIn", "Paste the address your browser shows after you approve the app."))
