@@ -165,3 +165,18 @@ def test_signing_in_again_keeps_the_account_so_planned_posts_still_target_it(qtb
     assert [a.id for a in services.workspace.accounts.all()] == [account.id]
     assert services.secrets.get(account.secret_key)["page_token"] == PAGE_TOKEN
     assert list(services.secrets._values) == [account.secret_key]  # no stray entry left behind
+
+
+def test_the_shell_finds_the_dialog_and_every_network_gets_a_form(open_dialog):
+    from cmdesk.gui.plugins import plugin
+
+    assert plugin("accounts") is AccountsDialog
+    dialog = open_dialog()
+    add = dialog.add_account()
+    for network in ("linkedin", "facebook", "instagram", "threads"):
+        add.choose(network)
+        assert add.requirements.text() and add.form.editors, network
+        secret_fields = [f.name for f in add.form.fields if f.secret]
+        assert "client_secret" in secret_fields, network
+    add.choose("instagram")
+    assert "media_wordpress" in add.form.editors and "media_put_url" in add.form.editors
