@@ -18,22 +18,22 @@
         <translation>Bluesky a répondu sans l’adresse du post.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="129" />
+        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="139" />
         <source>Not signed in to Bluesky: sign in again.</source>
         <translation>Pas de connexion à Bluesky : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="151" />
+        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="173" />
         <source>The Bluesky session ended: sign in again.</source>
         <translation>La session Bluesky est terminée : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="167" />
+        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="190" />
         <source>Bluesky refused the session: sign in again.</source>
         <translation>Bluesky a refusé la session : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="203" />
+        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="226" />
         <source>Bluesky did not accept this handle and app password ({reason}).</source>
         <translation>Bluesky n’a pas accepté cet identifiant et ce mot de passe d’application ({reason}).</translation>
     </message>
@@ -218,12 +218,17 @@
         <translation>Pas de connexion à WordPress : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="196" />
+        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="179" />
+        <source>No WordPress site answers at {site}: check the address.</source>
+        <translation>Aucun site WordPress ne répond à {site} : vérifiez l’adresse.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="223" />
         <source>This post is already published on WordPress: it can no longer be moved.</source>
         <translation>Cet article est déjà publié sur WordPress : il ne peut plus être déplacé.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="285" />
+        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="312" />
         <source>Too late to hand this post to WordPress: it is due in less than a minute.</source>
         <translation>Trop tard pour confier ce post à WordPress : il part dans moins d’une minute.</translation>
     </message>

@@ -142,6 +142,14 @@ def test_hand_off_then_move_then_cancel_a_future_post(wordpress_site, connector)
     assert connector.lookup(req) is None
 
 
+def test_the_rest_route_form_works_on_the_real_site(wordpress_site, connector):
+    connector.account.settings["rest_route"] = True  # as for a site with plain permalinks
+    req = request("Par rest_route", tags=["plain"])
+    done = connector.publish(req)
+    assert connector.lookup(req).remote_id == done.remote_id
+    assert post(wordpress_site, done.remote_id)["title"]["raw"] == "Par rest_route"
+
+
 def test_a_published_post_cannot_be_moved(connector):
     done = connector.publish(request("Déjà parti"))
     with pytest.raises(Permanent):

@@ -133,7 +133,7 @@ class WordPressConnector(Connector):
         account = Account(network="wordpress", name=urlsplit(site).netloc, server=site,
                           settings={"user": user})
         probe = cls(account, None, http, password=password)
-        me = probe._call("GET", "users/me", params={"context": "edit"}, auth_check=True)
+        me = probe._find_api()
         account.settings["user_id"] = me.get("id")
         account.name = f"{me.get('name') or user} @ {urlsplit(site).netloc}"
         # The media host (media_host.WordPressHost) reads this entry too: it needs the user.
@@ -151,7 +151,34 @@ class WordPressConnector(Connector):
         return self.account.settings["user"], self._password.get()
 
     def _url(self, route: str) -> str:
-        return f"{self.account.server.rstrip('/')}/wp-json/wp/v2/{route}"
+        site = self.account.server.rstrip("/")
+        if self.account.settings.get("rest_route"):
+            return f"{site}/?rest_route=/wp/v2/{route}"  # sites with "plain" permalinks
+        return f"{site}/wp-json/wp/v2/{route}"
+
+    def _find_api(self) -> dict[str, Any]:
+        """users/me through /wp-json/, else through ?rest_route= (a site without pretty
+        permalinks has no /wp-json/ path); a clear refusal when no WordPress answers at all."""
+        for plain in (False, True):
+            self.account.settings["rest_route"] = plain
+            response = self.http.request("GET", self._url("users/me"), auth=self._auth(),
+                                         params={"context": "edit"})
+            if response.status_code in (401, 403):
+                _raise_for(response, auth=True)
+            try:
+                me = response.json()
+            except ValueError:
+                continue  # a web page, not the REST API
+            if response.status_code == 404:
+                continue
+            _raise_for(response)
+            if isinstance(me, dict) and "id" in me:
+                if not plain:
+                    del self.account.settings["rest_route"]
+                return me
+        raise Permanent(translate(
+            "WordPress", "No WordPress site answers at {site}: check the address.").format(
+            site=self.account.server))
 
     def _call(self, method: str, route: str, *, creates: bool = False, auth_check: bool = False,
               raw: bool = False, **kwargs: Any) -> Any:
