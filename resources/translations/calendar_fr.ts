@@ -3,32 +3,32 @@
 <context>
     <name>BulkCommand</name>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="44" />
+        <location filename="../../src/cmdesk/commands/bulk.py" line="63" />
         <source>line {line}: {problem}</source>
         <translation>ligne {line} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="48" />
+        <location filename="../../src/cmdesk/commands/bulk.py" line="67" />
         <source>line {line}: note: {note}</source>
         <translation>ligne {line} : remarque : {note}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="52" />
+        <location filename="../../src/cmdesk/commands/bulk.py" line="71" />
         <source>{bad} of {total} rows have problems; nothing was imported (fix them, or use --skip-bad).</source>
         <translation>{bad} lignes sur {total} ont des problèmes ; rien n’a été importé (corrigez-les, ou utilisez --skip-bad).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="60" />
+        <location filename="../../src/cmdesk/commands/bulk.py" line="79" />
         <source>{count} posts imported, {skipped} rows skipped.</source>
         <translation>{count} publications importées, {skipped} lignes ignorées.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="80" />
+        <location filename="../../src/cmdesk/commands/bulk.py" line="99" />
         <source>Cannot write {path}: {reason}</source>
         <translation>Impossible d’écrire {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="84" />
+        <location filename="../../src/cmdesk/commands/bulk.py" line="103" />
         <source>{count} posts exported to {path}.</source>
         <translation>{count} publications exportées vers {path}.</translation>
     </message>
@@ -172,6 +172,14 @@
         <location filename="../../src/cmdesk/gui/calendar/widget.py" line="311" />
         <source>The composer is not available in this build.</source>
         <translation>L’éditeur n’est pas disponible dans cette version.</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasView</name>
+    <message>
+        <location filename="../../src/cmdesk/gui/calendar/canvas.py" line="295" />
+        <source>(no text)</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -392,7 +400,7 @@
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/month_view.py" line="142" />
+        <location filename="../../src/cmdesk/gui/calendar/month_view.py" line="148" />
         <source>+{count} more</source>
         <translation>+{count} autres</translation>
     </message>
@@ -446,7 +454,7 @@
 <context>
     <name>WeekGrid</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/week_view.py" line="130" />
+        <location filename="../../src/cmdesk/gui/calendar/week_view.py" line="133" />
         <source>+{count}</source>
         <translation>+{count}</translation>
     </message>

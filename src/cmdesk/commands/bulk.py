@@ -10,8 +10,27 @@ from pathlib import Path
 from cmdesk.core.i18n import translate
 
 
+CSV_HELP = """\
+columns (a header row in English or French is recognised; without one, this order):
+  date       YYYY-MM-DD or DD/MM/YYYY; empty date and time: a draft
+  time       HH:MM (or 9h30); empty: 10:00
+  zone       IANA zone such as Europe/Paris; empty: the workspace zone
+  text       the post (quoted cells may span lines)
+  accounts   account names or ids, separated by | or ,
+  networks   network names (mastodon, bluesky, ...): every account on that network
+  images     picture paths separated by |, relative to the CSV's folder
+  alt_texts  one alt text per picture, separated by |
+  tags       separated by | or ,
+  campaign   free text
+UTF-8 with or without BOM; comma or semicolon separated (detected).
+A time that does not exist (spring forward) moves one hour later; an ambiguous one (fall back)
+takes the first occurrence. Every shift is reported."""
+
+
 def register(subparsers) -> None:
-    imp = subparsers.add_parser("import", help="import posts from a CSV file (one post per row)")
+    imp = subparsers.add_parser(
+        "import", help="import posts from a CSV file (one post per row)", epilog=CSV_HELP,
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     imp.add_argument("file", type=Path, metavar="FILE.csv")
     imp.add_argument("--skip-bad", action="store_true",
                      help="import the good rows even when some rows have problems")

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from datetime import date, time
 
+from PySide6.QtCore import QEvent
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QToolTip
+
 from cmdesk.core.model import TargetState, utc_now
 from cmdesk.core.schedule import planner
 
@@ -90,6 +94,11 @@ def test_a_crowded_day_shows_plus_n_which_opens_the_whole_day(make_calendar, ser
     cal.month.repaint()  # the "+N" row paints without error on a crowded day
     hit = cal.month.hit(rect.center())
     assert hit.kind == "more"
+    # Hovering a chip shows the whole post, which the chip only starts.
+    first = cal.month.chip_rect(posts[0].id).center()
+    QApplication.sendEvent(cal.month, QHelpEvent(QEvent.Type.ToolTip, first,
+                                                 cal.month.mapToGlobal(first)))
+    assert "Post 0" in QToolTip.text() and "brand.bsky.social" in QToolTip.text()
     popup = cal.open_day(day)
     assert popup.list.chip_model.rowCount() == 12
     assert [c.first_line for c in popup.list.chip_model.chips][:2] == ["Post 0", "Post 1"]

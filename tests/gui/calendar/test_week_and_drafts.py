@@ -74,7 +74,7 @@ def test_drag_a_draft_onto_a_day_schedules_it_and_back_unschedules(make_calendar
     qtbot.waitUntil(lambda: stored(services, draft.id).planned_at is not None)
     assert wall(stored(services, draft.id)) == (date(2030, 5, 9), time(10, 0))
     # Dropping it on the drafts list takes it off the calendar again.
-    cal.drafts.list.posts_dropped.emit([draft.id])
+    drop(cal.drafts.list, cal.drafts.list.rect().center(), ids_mime(draft.id))
     qtbot.waitUntil(lambda: stored(services, draft.id).planned_at is None)
     assert stored(services, draft.id).targets[0].state == TargetState.DRAFT
     assert cal.drafts.list.chip_model.rowCount() == 1

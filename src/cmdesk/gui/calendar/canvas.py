@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import QByteArray, QLocale, QMimeData, QPoint, QRect, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QDrag, QKeyEvent, QKeySequence, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from cmdesk.core.model import utc_now
 from cmdesk.core.schedule import planner
@@ -278,7 +278,23 @@ class CanvasView(QWidget):
             if any(event.matches(k) for k in self._OWN_KEYS):
                 event.accept()
                 return True
+        if event.type() == event.Type.ToolTip:
+            self._show_tooltip(event)
+            return True
         return super().event(event)
+
+    def _show_tooltip(self, event) -> None:
+        """The whole post on hover: a chip only has room for its first line."""
+        hit = self.hit(event.pos())
+        chip = self.ctx.data.find(hit.post_id) if hit and hit.kind == "chip" else None
+        if chip is None:
+            QToolTip.hideText()
+            return
+        names = {a.id: a.name for a in self.ctx.data.accounts}
+        who = ", ".join(names.get(t.account_id, t.network) for t in chip.post.targets)
+        text = chip.post.text[:500] or self.tr("(no text)")
+        QToolTip.showText(event.globalPos(), f"{self.ctx.time_text(chip.local)}  {who}\n{text}",
+                          self)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         sel, actions = self.ctx.selection, self.ctx.actions

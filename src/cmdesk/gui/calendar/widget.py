@@ -44,15 +44,15 @@ class CalendarWidget(QWidget):
         self.setObjectName("calendar")
         self.services, self.runner = services, runner
         self.undo_stack = QUndoStack(self)
-        self.locale = QLocale()
+        self.qlocale = QLocale()  # not self.locale: that would hide QWidget.locale()
         self.data = CalendarData(services, runner, self)
-        self.data.first_weekday = self.locale.firstDayOfWeek().value - 1
+        self.data.first_weekday = self.qlocale.firstDayOfWeek().value - 1
         self.actions = CalendarActions(self.data, self.undo_stack, self)
         self.actions.confirm_past = self._confirm_past
         cache = getattr(getattr(services, "paths", None), "cache", None)
         self.thumbs = ThumbnailCache(runner, cache, self)
         self.selection = Selection(day=planner.local_day(self.actions.now(), self.data.zone))
-        self.ctx = ViewContext(self.data, self.actions, self.thumbs, self.selection, self.locale)
+        self.ctx = ViewContext(self.data, self.actions, self.thumbs, self.selection, self.qlocale)
         self.transfer = Transfer(self)
         self.view = "month"
         self._build()
@@ -218,7 +218,7 @@ class CalendarWidget(QWidget):
         self._refresh_title()
 
     def _refresh_title(self) -> None:
-        day, locale = self.selection.day, self.locale
+        day, locale = self.selection.day, self.qlocale
         if self.view == "week":
             start = planner.week_start(day, self.data.first_weekday)
             end = start + timedelta(days=6)
