@@ -22,15 +22,14 @@ from cmdesk.core.connectors.errors import (
 from cmdesk.core.connectors.http import make_session
 from tests.connectors.byo_support import MemorySecrets
 from tests.contract.bluesky import (
-    APP_PASSWORD,
-    HANDLE,
+    CREATE,
     bluesky_routes,
     expired_token,
     rate_limited,
+    sign_in,
 )
 from tests.contract.server import AcceptThenReset, ContractServer, Delay, Drop, Garbage, Status
 
-CREATE = r"/xrpc/com\.atproto\.repo\.createRecord"
 TID = re.compile(r"^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$")
 PLANNED = datetime(2026, 11, 22, 9, 30, tzinfo=timezone.utc)
 
@@ -48,9 +47,7 @@ def secrets():
 
 
 def connect(server, secrets, **session):
-    account = BlueskyConnector.sign_in(
-        {"identifier": HANDLE, "password": APP_PASSWORD, "server": server.url},
-        secrets=secrets, http=make_session())
+    account = sign_in(server, secrets)
     server.requests.clear()
     return BlueskyConnector(account, secrets, make_session(**session))
 

@@ -7,6 +7,15 @@ Like the real PDS (checked against @atproto/pds 0.5.35): a second create at a ta
 500 InternalServerError and changes nothing; a missing record is 400 RecordNotFound; an expired
 access token is 400 ExpiredToken. ``server.state["records"]`` maps rkey -> record, so an
 exactly-once test counts what was really created.
+
+Use::
+
+    with ContractServer() as server:
+        bluesky_routes(server)
+        account = sign_in(server, secrets)            # a real BlueskyConnector sign-in
+        server.inject(AcceptThenReset(), path=CREATE)  # the post is made, the answer lost
+        ...
+        assert len(server.state["records"]) == 1
 """
 
 from __future__ import annotations
@@ -23,6 +32,19 @@ DID = "did:plc:contracttestaccount0000"
 HANDLE = "brand.test"
 APP_PASSWORD = "abcd-efgh-ijkl-mnop"
 X = "/xrpc/"
+
+
+CREATE = r"/xrpc/com\.atproto\.repo\.createRecord"
+
+
+def sign_in(server: ContractServer, secrets: Any, http: Any = None) -> Any:
+    """The account BlueskyConnector.sign_in makes against this server (tokens in ``secrets``)."""
+    from cmdesk.core.connectors.bluesky import BlueskyConnector
+    from cmdesk.core.connectors.http import make_session
+
+    return BlueskyConnector.sign_in(
+        {"identifier": HANDLE, "password": APP_PASSWORD, "server": server.url},
+        secrets=secrets, http=http or make_session())
 
 
 def xrpc_error(status: int, error: str, message: str = "") -> Response:
