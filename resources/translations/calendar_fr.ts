@@ -179,7 +179,7 @@
     <message>
         <location filename="../../src/cmdesk/gui/calendar/canvas.py" line="295" />
         <source>(no text)</source>
-        <translation type="unfinished" />
+        <translation>(sans texte)</translation>
     </message>
 </context>
 <context>
