@@ -9,6 +9,7 @@ import io
 from datetime import datetime, timezone
 
 import pytest
+import requests
 from PIL import Image
 
 from cmdesk.core.connectors.base import PostPart, PreparedMedia, PublishRequest
@@ -201,3 +202,12 @@ def test_a_text_over_300_graphemes_is_refused_by_the_pds_as_permanent(pds, user,
     with pytest.raises(Permanent):
         connector.publish(request(PostPart("é" * 301)))
     assert pds.list_records(user["did"]) == []
+
+
+def test_sign_out_revokes_the_session_on_the_pds_and_forgets_it(pds, connector, secrets):
+    refresh = secrets.get(connector.account.secret_key)["refreshJwt"]
+    connector.sign_out()
+    assert secrets.get(connector.account.secret_key) is None
+    answer = requests.post(f"{pds.url}/xrpc/com.atproto.server.refreshSession", timeout=30,
+                           headers={"Authorization": f"Bearer {refresh}"})
+    assert answer.status_code == 400 and answer.json()["error"] in ("ExpiredToken", "InvalidToken")

@@ -9,6 +9,8 @@ import json
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cmdesk.core.connectors.base import PostPart, PreparedMedia, PublishRequest
 from cmdesk.core.connectors.errors import (
@@ -88,6 +90,12 @@ def test_entity_offsets_are_utf16_code_units():
                                                      "#Été2026"]
     assert [e["type"] for e in found] == ["url", "hashtag", "hashtag"]
     assert found[0]["offset"] == 16  # "🎉" is two UTF-16 units: character 15, unit 16
+
+
+@given(st.text(alphabet=st.sampled_from(list("aé 🎉👩‍👩‍👧\u0301中\n")), max_size=15))
+def test_entity_offsets_cut_the_link_and_tag_whatever_comes_before(before):
+    text = f"{before} https://example.fr/é #Fête"
+    assert [utf16_slice(text, e) for e in entities(text)][-2:] == ["https://example.fr/é", "#Fête"]
 
 
 def test_text_goes_out_with_entities(server, connector):
