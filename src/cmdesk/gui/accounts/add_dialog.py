@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -205,12 +206,14 @@ class AddAccountDialog(QDialog):
         self.waiting.setText(self.tr("Cancelling…"))
 
     def _signed_in(self, bridge: BrowserBridge, account: Account) -> None:
-        if bridge is not self.bridge or bridge._cancelled:
+        if not shiboken6.isValid(self) or bridge is not self.bridge or bridge._cancelled:
             return  # an abandoned attempt finishing late must not add an account
         self.runner.run_storage(lambda: self.services.workspace.accounts.save(account),
                                 self._saved, lambda error: self._failed(bridge, error))
 
     def _saved(self, account: Account) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.bridge = None
         self._set_busy(False)
         if self.form is not None:
@@ -219,7 +222,8 @@ class AddAccountDialog(QDialog):
         self.accept()
 
     def _failed(self, bridge: BrowserBridge, error: BaseException) -> None:
-        if bridge is not self.bridge:
+        # A sign-in can end after its window was closed and deleted: nothing left to update.
+        if not shiboken6.isValid(self) or bridge is not self.bridge:
             return
         cancelled = bridge._cancelled
         self.bridge = None
