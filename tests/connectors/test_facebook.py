@@ -247,3 +247,12 @@ def test_without_a_gui_the_address_is_pasted_in_the_terminal(server, secrets, mo
     account = FacebookConnector.sign_in(VALUES, secrets=secrets, http=session())
     assert account.name == "Brand Page" and len(opened) == 1
     assert "paste the address" in capsys.readouterr().err
+
+
+def test_lookup_ignores_an_older_post_with_the_same_text(server, connector):
+    connector.publish(request("Weekly reminder"))  # last week's, as far as this attempt knows
+    next_week = request("Weekly reminder")
+    next_week.planned_at = datetime.now(timezone.utc) + timedelta(days=7)
+    assert connector.lookup(next_week) is None
+    next_week.planned_at = datetime.now(timezone.utc)
+    assert connector.lookup(next_week) is not None

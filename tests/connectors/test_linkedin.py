@@ -263,3 +263,10 @@ def test_check_refreshes_near_expiry_and_sign_out_revokes(server, member, secret
     assert secrets.blob(member.account.secret_key)["access_token"] == "li-refreshed"
     member.sign_out()
     assert server.state["revoked"] == ["li-refreshed"] and secrets.data == {}
+
+
+def test_lookup_ignores_an_older_post_with_the_same_text(server, page):
+    page.publish(request("Weekly reminder"))
+    next_week = request("Weekly reminder")
+    next_week.planned_at = datetime.now(timezone.utc) + timedelta(days=7)
+    assert page.lookup(next_week) is None

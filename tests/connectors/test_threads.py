@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
@@ -182,3 +183,10 @@ def test_a_container_meta_refused_is_final(server, connector):
     retry = request("x", progress={"parts": [{"hosted": [], "container": container}]})
     with pytest.raises(Permanent, match="ERROR"):
         connector.publish(retry)
+
+
+def test_lookup_ignores_an_older_post_with_the_same_text(server, connector):
+    connector.publish(request("Weekly reminder"))
+    next_week = request("Weekly reminder")
+    next_week.planned_at = datetime.now(timezone.utc) + timedelta(days=7)
+    assert connector.lookup(next_week) is None

@@ -7,6 +7,7 @@ does."""
 from __future__ import annotations
 
 import itertools
+import time
 import re
 from urllib.parse import unquote
 
@@ -166,7 +167,7 @@ def linkedin_routes(server: ContractServer) -> ContractServer:
             if not 2 <= len(poll.get("options", [])) <= 4 or "question" not in poll:
                 return _error(422, "/content/poll :: invalid poll", 100)
         urn = f"urn:li:share:{next(ids)}"
-        st["posts"][urn] = body
+        st["posts"][urn] = {**body, "createdAt": int(time.time() * 1000)}
         return Response(201, body=b"", headers={"x-restli-id": urn})
 
     @server.route("GET", r"/rest/posts")

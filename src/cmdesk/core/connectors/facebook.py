@@ -27,6 +27,7 @@ from cmdesk.core.connectors.errors import ConnectorError, Permanent
 from cmdesk.core.connectors.meta_graph import (
     GRAPH_VERSION,
     bearer,
+    created_since,
     graph_json,
     need,
     post_comments,
@@ -171,7 +172,8 @@ class FacebookConnector(Connector):
             body = self._call("GET", f"{self._page}/{edge}",
                               params={"fields": "id,message,created_time", "limit": "10"})
             for post in body.get("data") or []:
-                if (post.get("message") or "") == text:
+                if (post.get("message") or "") == text and \
+                        created_since(post.get("created_time"), request.planned_at):
                     return self._result(str(post["id"]), [])
         return None
 

@@ -38,6 +38,7 @@ ORG_SCOPES = "w_organization_social r_organization_social rw_organization_admin"
 POLL_DURATIONS = ((86_400, "ONE_DAY"), (3 * 86_400, "THREE_DAYS"), (7 * 86_400, "SEVEN_DAYS"),
                   (14 * 86_400, "FOURTEEN_DAYS"))
 REFRESH_BEFORE = timedelta(days=7)
+LOOKUP_SLACK = timedelta(minutes=15)
 
 
 class LinkedInConnector(Connector):
@@ -217,7 +218,8 @@ class LinkedInConnector(Connector):
             raise Unconfirmed(exc.reason) from None
         wanted = little_text(request.parts[0].text)
         for post in found.get("elements") or []:
-            if post.get("commentary") == wanted:
+            if post.get("commentary") == wanted and _created_since(post.get("createdAt"),
+                                                                   request.planned_at):
                 urn = post["id"]
                 return PublishResult(remote_id=urn, remote_url=f"https://www.linkedin.com/feed/update/{urn}")
         return None
@@ -291,6 +293,13 @@ def _organization_id(text: str) -> str:
         raise Permanent(translate("LinkedIn", "Give the company page as its number or its "
                                   "address (linkedin.com/company/12345)."))
     return digits[-1] if digits else ""
+
+
+def _created_since(millis: Any, planned_at: datetime | None) -> bool:
+    """An identical text posted well before the planned time is an older post, not this one."""
+    if planned_at is None or not isinstance(millis, (int, float)):
+        return True
+    return datetime.fromtimestamp(millis / 1000, timezone.utc) >= planned_at - LOOKUP_SLACK
 
 
 def _daily_quota(response: Any) -> RateLimited:

@@ -29,6 +29,7 @@ from cmdesk.core.connectors.errors import ConnectorError, Permanent, RateLimited
 from cmdesk.core.connectors.meta_graph import (
     bearer,
     container_state,
+    created_since,
     graph_json,
     need,
     require_finished,
@@ -152,7 +153,7 @@ class ContainerConnector(Connector):
         state = container_state(self.http, self._base, step["container"], self._token())
         if state == "PUBLISHED":
             # Published before a crash or a lost answer: find it instead of publishing again.
-            found = self._find(part.text)
+            found = self._find(part.text, request.planned_at)
             if found is None:
                 raise Unconfirmed(translate("Connectors", "The post went out but cannot be found yet."))
             step["media_id"] = found["id"]
@@ -167,11 +168,12 @@ class ContainerConnector(Connector):
     def _token(self) -> str:
         return self._vault().load()["access_token"]
 
-    def _find(self, text: str) -> dict[str, Any] | None:
+    def _find(self, text: str, planned_at: datetime | None) -> dict[str, Any] | None:
         body = self._call("GET", f"{self._user}/{self.CREATE_EDGE}",
                           params={"fields": self.LIST_FIELDS, "limit": "10"})
         for item in body.get("data") or []:
-            if (item.get(self.TEXT_FIELD) or "") == text:
+            if (item.get(self.TEXT_FIELD) or "") == text and \
+                    created_since(item.get("timestamp"), planned_at):
                 return item
         return None
 
@@ -236,7 +238,7 @@ class ContainerConnector(Connector):
             state = container_state(self.http, self._base, first["container"], self._token())
             if state != "PUBLISHED":
                 return None  # not out: publish() resumes from this container
-        found = self._find(request.parts[0].text)
+        found = self._find(request.parts[0].text, request.planned_at)
         if found is None:
             return None
         self._take_down(request)  # it went out: the hosted pictures are no longer needed

@@ -144,3 +144,22 @@ def post_comments(call: Any, target_id: str, texts: list[str], request: Any) -> 
         done.append(str(need(body, "id", creates=True)))
         request.save_progress(comments=done)
     return list(done)
+
+
+# An attempt never starts long before its planned time, so an identical text published earlier
+# is an older post (a weekly reminder, say), not this attempt's.
+LOOKUP_SLACK = timedelta(minutes=15)
+
+
+def created_since(value: Any, planned_at: datetime | None) -> bool:
+    """True when a post created at ``value`` (Graph ISO time) may belong to an attempt planned
+    at ``planned_at``; unknown times are given the benefit of the doubt."""
+    if planned_at is None or not value:
+        return True
+    try:
+        created = datetime.fromisoformat(str(value))
+    except ValueError:
+        return True
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=timezone.utc)
+    return created >= planned_at - LOOKUP_SLACK
