@@ -85,11 +85,13 @@ def test_network_that_cannot_tell_leaves_the_decision_to_the_user(fresh, workspa
     acc = add_account(workspace)
     post = add_post(workspace, clock.now(), [acc])
     crash_mid_send(workspace, clock, post, acc, net, applied=False)
-    net.lookup_script.append(Unconfirmed("no way to know"))
+    net.lookup_script.extend([Unconfirmed("no way to know")] * 3)
     seen = []
     pub = fresh()
     pub.subscribe(seen.append)
-    pub.tick()
+    for _ in range(3):
+        pub.tick()
+        clock.advance(31)
     assert target(workspace, post.id).state == S.UNCONFIRMED and net.sent == []
     assert [e.kind for e in seen if e.kind == ev.UNCONFIRMED] == [ev.UNCONFIRMED]
 
@@ -120,6 +122,18 @@ def test_recovery_waits_for_the_network(fresh, workspace, clock, net):
     clock.advance(60)
     pub.tick()
     assert target(workspace, post.id).state == S.PUBLISHED and len(net.sent) == 1
+
+
+def test_crash_after_the_outcome_was_journaled_is_reconciled_at_start(fresh, workspace, clock, net):
+    acc = add_account(workspace)
+    post = add_post(workspace, clock.now(), [acc])
+    crash_mid_send(workspace, clock, post, acc, net, applied=True)
+    records = Records(workspace)
+    (attempt,) = workspace.attempts.open_attempts()
+    records.close_attempt(attempt, "published", clock.now(), remote_id="77", remote_url="u77")
+    fresh().tick()  # died before the target was updated: the journal says it went out
+    t = target(workspace, post.id)
+    assert t.state == S.PUBLISHED and t.remote_id == "77" and len(net.sent) == 1
 
 
 def test_second_publisher_on_the_workspace_gets_a_clear_error(pub, workspace, net, clock):

@@ -45,7 +45,7 @@ class Publisher(ActionsMixin):
                  clock: Clock | None = None, probe: Probe | None = None,
                  media_fit: Callable[..., Any] | None = None, backoff: Backoff | None = None,
                  use_scheduler: bool = True, lock: bool = True,
-                 probe_retry_s: float = 5.0) -> None:
+                 probe_retry_s: float = 5.0, recovery_retry_s: float = RECOVERY_RETRY_S) -> None:
         self.workspace = workspace
         self.connectors = connectors
         self.cache_dir = cache_dir
@@ -56,6 +56,7 @@ class Publisher(ActionsMixin):
         self.monitor = ConnectivityMonitor(probe, on_back=self._on_back, on_down=self.wake,
                                            retry_s=probe_retry_s)
         self._fit = media_fit
+        self._recovery_retry_s = recovery_retry_s
         self._use_scheduler = use_scheduler
         self._lock_file = WorkspaceLock(workspace.directory) if lock else None
         self._listeners: list[Callable[[ev.PublishEvent], None]] = []
@@ -102,6 +103,9 @@ class Publisher(ActionsMixin):
             self._lock_file.acquire()
         self.stopping = False
         self.running = True
+        from cmdesk.core.publish.recovery import reconcile
+
+        reconcile(self)
         for attempt in self.workspace.attempts.open_attempts():
             # Left open by a previous run that died mid-request: ask the network first.
             self._orphans[attempt["id"]] = (attempt["account_id"], 0.0)
@@ -303,16 +307,12 @@ class Publisher(ActionsMixin):
         self.monitor.set_online(online)
 
     def mark_needs_auth(self, account_id: str) -> None:
-        with self.records.lock:
+        with self.records.batch():
             account = self.workspace.accounts.get(account_id)
             if account is None or account.status == "needs_auth":
                 return
             account.status = "needs_auth"
-            self.records.local.writing = True
-            try:
-                self.workspace.accounts.save(account)
-            finally:
-                self.records.local.writing = False
+            self.workspace.accounts.save(account)
         self._connectors.pop(account_id, None)
         self.emit(ev.PublishEvent(ev.NEEDS_AUTH, None, account_id))
 
@@ -320,9 +320,12 @@ class Publisher(ActionsMixin):
         attempt = self.workspace.attempts.get(attempt_id)
         if attempt is not None:
             self._orphans[attempt_id] = (attempt["account_id"],
-                                         self.clock.monotonic() + RECOVERY_RETRY_S)
+                                         self.clock.monotonic() + self._recovery_retry_s)
 
-    def recover_orphans(self, account_id: str) -> None:
+    def recover_orphans(self, account_id: str) -> float:
+        """Resolve this account's unresolved attempts; returns seconds until the next try if some
+        remain (0: none). Until then the account sends nothing: a later post must not overtake
+        one whose fate is unknown."""
         from cmdesk.core.publish.recovery import recover
 
         now = self.clock.monotonic()
@@ -330,6 +333,8 @@ class Publisher(ActionsMixin):
             if owner == account_id and not_before <= now:
                 self._orphans.pop(attempt_id, None)
                 recover(self, attempt_id)
+        left = [nb for owner, nb in list(self._orphans.values()) if owner == account_id]
+        return max(0.01, min(left) - self.clock.monotonic()) if left else 0.0
 
     def _may_hand_off(self, post, target) -> bool:
         from cmdesk.core.publish.handoff import eligible

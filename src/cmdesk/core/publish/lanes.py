@@ -70,8 +70,10 @@ class Lane:
         """Do everything that can be done now; returns seconds until the gate opens, if blocked."""
         self.busy = True
         try:
-            self.pub.recover_orphans(self.account_id)
             while not self.pub.stopping:
+                unresolved = self.pub.recover_orphans(self.account_id)
+                if unresolved:
+                    return unresolved
                 wait = self.pub.gates.wait_s(self.account_id, self.pub.clock.now())
                 if wait > 0 and self.pending():
                     return wait

@@ -8,7 +8,8 @@ saving it, so a lane and the evaluator never overwrite each other's step with a 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
 from datetime import datetime
 from typing import Any
 
@@ -42,13 +43,27 @@ class Records:
         # user's (which would re-trigger a full look at the store for every step).
         self.local = threading.local()
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Several writes as one durable change (one journal record, one fsync), announced as
+        the publisher's own."""
+        transaction = getattr(self.ws, "transaction", None)
+        with self.lock:
+            depth = getattr(self.local, "depth", 0)
+            self.local.depth = depth + 1
+            try:
+                with transaction() if transaction is not None else nullcontext():
+                    yield
+            finally:
+                self.local.depth = depth
+
     # ---- targets -----------------------------------------------------------------------------
     def mutate(self, post_id: str, account_id: str,
                change: Callable[[Post, Target], Any]) -> tuple[Post | None, Any]:
         """Run ``change(post, target)`` on fresh copies and save; returns (post, change's result).
 
         ``change`` returns False to skip saving (nothing to do)."""
-        with self.lock:
+        with self.batch():
             post = self.ws.posts.get(post_id)
             target = find_target(post, account_id) if post else None
             if target is None:
@@ -59,7 +74,7 @@ class Records:
             return post, result
 
     def mutate_post(self, post_id: str, change: Callable[[Post], bool]) -> Post | None:
-        with self.lock:
+        with self.batch():
             post = self.ws.posts.get(post_id)
             if post is None:
                 return None
@@ -68,15 +83,12 @@ class Records:
             return post
 
     def _save(self, post: Post) -> None:
-        self.local.writing = True
-        try:
+        with self.batch():
             self.ws.posts.save(post)
-        finally:
-            self.local.writing = False
 
     @property
     def writing(self) -> bool:
-        return getattr(self.local, "writing", False)
+        return getattr(self.local, "depth", 0) > 0
 
     # ---- attempts ----------------------------------------------------------------------------
     def open_attempt(self, post: Post, target: Target, key: str, at: datetime, *,
@@ -102,11 +114,8 @@ class Records:
         self._save_attempt(attempt)
 
     def _save_attempt(self, attempt: dict[str, Any]) -> None:
-        self.local.writing = True
-        try:
+        with self.batch():
             self.ws.attempts.save(attempt)
-        finally:
-            self.local.writing = False
 
     def attempts_for(self, post_id: str, account_id: str) -> list[dict[str, Any]]:
         found = [a for a in self.ws.attempts.for_post(post_id) if a["account_id"] == account_id]

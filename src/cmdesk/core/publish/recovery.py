@@ -13,6 +13,7 @@ from cmdesk.core.i18n import translate
 from cmdesk.core.model import Post, TargetState
 from cmdesk.core.publish import records as rec
 from cmdesk.core.publish.prepare import request_for
+from cmdesk.core.publish.states import move
 from cmdesk.core.publish.sender import resolve
 
 if TYPE_CHECKING:
@@ -46,3 +47,47 @@ def recover(pub: Publisher, attempt_id: str) -> str | None:
 
 
 S = TargetState
+
+# What a closed attempt means for a target a crash left in ``publishing`` (the process died
+# between journaling the outcome and updating the target).
+_AFTER = {
+    rec.PUBLISHED: S.PUBLISHED, rec.CONFIRMED: S.PUBLISHED, rec.NOT_SENT: S.DUE,
+    rec.TRANSIENT: S.RETRY_WAIT, rec.RATE_LIMITED: S.RETRY_WAIT, rec.OFFLINE: S.WAITING_NETWORK,
+    rec.AUTH: S.NEEDS_AUTH, rec.FAILED: S.FAILED, rec.UNCONFIRMED: S.UNCONFIRMED,
+    rec.HANDED_OFF: S.HANDED_OFF, rec.REFUSED: S.SCHEDULED, rec.CANCELLED: S.SCHEDULED,
+    rec.ABANDONED: S.DUE,
+}
+
+
+def reconcile(pub: Publisher) -> int:
+    """At start: bring targets stuck in ``publishing`` in line with their journaled outcome."""
+    fixed = 0
+    now = pub.clock.now()
+    for post in list(pub.workspace.posts.all()):
+        for target in post.targets:
+            if target.state != S.PUBLISHING:
+                continue
+            attempts = pub.records.attempts_for(post.id, target.account_id)
+            if not attempts or any(a["outcome"] is None for a in attempts):
+                if not attempts:  # never journaled: nothing left; send as planned
+                    pub.records.mutate(post.id, target.account_id, lambda p, t: move(
+                        t, S.DUE, now, translate("Publisher", "Checking an interrupted send")))
+                continue
+            last = attempts[-1]
+            state = _AFTER.get(last["outcome"], S.UNCONFIRMED)
+
+            def apply(p: Post, t, last=last, state=state):
+                if t.state != S.PUBLISHING:
+                    return False
+                if state in (S.PUBLISHED, S.HANDED_OFF):
+                    t.remote_id = last.get("remote_id") or t.remote_id
+                    t.remote_url = last.get("remote_url") or t.remote_url
+                    if state == S.PUBLISHED:
+                        t.published_at = t.published_at or last.get("ended_at")
+                else:
+                    t.error = last.get("reason") or t.error
+                move(t, state, now, last.get("reason") or translate("Publisher", "Recovered after a restart"))
+
+            pub.records.mutate(post.id, target.account_id, apply)
+            fixed += 1
+    return fixed

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 S = TargetState
+MAX_LOOKUPS = 3  # inconclusive answers before the user is asked to decide
 
 
 def minutes(seconds: float) -> str:
@@ -113,8 +114,6 @@ def send(pub: Publisher, post_id: str, account_id: str, *, force: bool = False) 
 def on_result(pub: Publisher, attempt: dict, result: PublishResult, lateness: float | None) -> str:
     now = pub.clock.now()
     pub.gates.note_result(attempt["account_id"], result.extra or {})
-    pub.records.close_attempt(attempt, rec.PUBLISHED, now, remote_id=result.remote_id,
-                              remote_url=result.remote_url)
 
     def done(post: Post, target: Target):
         target.remote_id = result.remote_id
@@ -129,7 +128,10 @@ def on_result(pub: Publisher, attempt: dict, result: PublishResult, lateness: fl
         ).format(due=to_iso(post.planned_at), sent=attempt["started_at"], confirmed=to_iso(now),
                  late=minutes(max(0.0, late)), url=result.remote_url or result.remote_id))
 
-    pub.records.mutate(attempt["post_id"], attempt["account_id"], done)
+    with pub.records.batch():  # the outcome and the target in one durable write
+        pub.records.close_attempt(attempt, rec.PUBLISHED, now, remote_id=result.remote_id,
+                                  remote_url=result.remote_url)
+        pub.records.mutate(attempt["post_id"], attempt["account_id"], done)
     pub.emit(ev.PublishEvent(ev.PUBLISHED, attempt["post_id"], attempt["account_id"],
                              data={"remote_id": result.remote_id, "remote_url": result.remote_url}))
     return str(S.PUBLISHED)
@@ -138,7 +140,6 @@ def on_result(pub: Publisher, attempt: dict, result: PublishResult, lateness: fl
 def _finish(pub: Publisher, attempt: dict, outcome: str, state: TargetState, note: str, *,
             not_before: datetime | None = None, kind: str | None = None) -> str:
     now = pub.clock.now()
-    pub.records.close_attempt(attempt, outcome, now, reason=note)
 
     def apply(post: Post, target: Target):
         if target.state != S.PUBLISHING:
@@ -147,7 +148,9 @@ def _finish(pub: Publisher, attempt: dict, outcome: str, state: TargetState, not
         target.not_before = to_iso(not_before) if not_before else None
         move(target, state, now, note)
 
-    pub.records.mutate(attempt["post_id"], attempt["account_id"], apply)
+    with pub.records.batch():
+        pub.records.close_attempt(attempt, outcome, now, reason=note)
+        pub.records.mutate(attempt["post_id"], attempt["account_id"], apply)
     event = kind or {S.FAILED: ev.FAILED, S.NEEDS_AUTH: ev.NEEDS_AUTH,
                      S.UNCONFIRMED: ev.UNCONFIRMED}.get(state, ev.STATE)
     pub.emit(ev.PublishEvent(event, attempt["post_id"], attempt["account_id"], message=note,
@@ -199,7 +202,15 @@ def resolve(pub: Publisher, attempt: dict, *, connector, request) -> str | None:
     """Ask the network whether an open attempt went out. Leaves it open if it cannot ask yet."""
     try:
         found = connector.lookup(request)
-    except (Unconfirmed, Permanent):
+    except (Unconfirmed, Permanent) as exc:
+        # One broken answer to the question is not "the network cannot tell": ask again a few
+        # times (the attempt stays open, the account waits) before handing it to the user.
+        attempt["lookups"] = attempt.get("lookups", 0) + 1
+        if attempt["lookups"] < MAX_LOOKUPS:
+            log.info("lookup inconclusive (%s), asking again later", exc.reason)
+            pub.records._save_attempt(attempt)
+            pub.defer_recovery(attempt["id"])
+            return None
         note = translate("Publisher", "We cannot tell whether this post went out. Check the "
                                       "account, then confirm, send again or give up.")
         pub.records.close_attempt(attempt, rec.UNCONFIRMED, pub.clock.now(), reason=note)
