@@ -295,3 +295,14 @@ def test_a_handed_off_post_published_by_the_server_is_found_by_lookup(env):
     (status_id,) = publish_due(env.server)
     found = env.connector.lookup(request("Held by the server"))
     assert found is not None and found.remote_id == status_id
+
+
+def test_an_unconfirmed_hand_off_is_found_among_scheduled_statuses_and_never_published_now(env):
+    req = request("For later, maybe")
+    env.server.inject(AcceptThenReset(), path="/api/v1/statuses")
+    with pytest.raises(Unconfirmed):
+        env.connector.hand_off(req, datetime.now(timezone.utc) + timedelta(hours=2))
+    found = env.connector.lookup(req)
+    (held,) = env.server.state["scheduled"]
+    assert found is not None and found.remote_id == held and found.extra["scheduled"]
+    assert statuses(env) == [] and len(env.server.requests_to("POST", "/api/v1/statuses")) == 1

@@ -167,8 +167,9 @@ class MastodonConnector(Connector):
         return fields
 
     def publish(self, request: PublishRequest) -> PublishResult:
-        if not request.progress.get("sent_at"):
-            request.save_progress(sent_at=to_iso(self.now()))
+        if not request.progress.get("sent_at") or request.progress.get("mode") != "publish":
+            request.save_progress(mode="publish",
+                                  sent_at=request.progress.get("sent_at") or to_iso(self.now()))
         ids = list(request.progress.get("part_ids") or [])
         urls = list(request.progress.get("part_urls") or [])
         for index, part in enumerate(request.parts):
@@ -194,8 +195,14 @@ class MastodonConnector(Connector):
         recorded in ``request.progress`` so ``publish`` resumes after them.
         """
         sent_at = from_iso(request.progress.get("sent_at"))
+        if request.progress.get("mode") == "hand_off":
+            # Never repeat a hand-off here: that would publish now what was meant for later.
+            return self._scheduled_match(request) or self._status_match(request, sent_at)
         if sent_at is not None and self.now() - sent_at < IDEMPOTENT_REPEAT_WINDOW:
             return self.publish(request)
+        return self._status_match(request, sent_at) or self._scheduled_match(request)
+
+    def _status_match(self, request: PublishRequest, sent_at: datetime | None) -> PublishResult | None:
         statuses = self._recent_statuses(sent_at)
         found: list[dict[str, Any]] = []
         for index, part in enumerate(request.parts):
@@ -211,9 +218,7 @@ class MastodonConnector(Connector):
         if found:
             request.save_progress(part_ids=[str(s["id"]) for s in found],
                                   part_urls=[s.get("url") or "" for s in found])
-            return None
-        scheduled = self._scheduled_match(request)
-        return scheduled
+        return None
 
     def _recent_statuses(self, since: datetime | None) -> list[dict[str, Any]]:
         """The account's own statuses, newest first, back to ``since`` (or one page)."""
@@ -238,15 +243,18 @@ class MastodonConnector(Connector):
                                     "whether it went out; check the account on the server."))
 
     def _scheduled_match(self, request: PublishRequest) -> PublishResult | None:
+        """A scheduled status made by this attempt: by its Idempotency-Key (kept in ``params``),
+        else by text."""
         if len(request.parts) != 1:
             return None
-        pending = self._call("GET", "/api/v1/scheduled_statuses")
-        for item in pending if isinstance(pending, list) else []:
-            params = item.get("params") or {}
-            if params.get("idempotency") == request.idempotency_key or _same_text(
-                    params.get("text") or "", request.parts[0].text):
-                return PublishResult(remote_id=str(item["id"]),
-                                     extra={"scheduled": True, "scheduled_at": item.get("scheduled_at")})
+        pending = self._call("GET", "/api/v1/scheduled_statuses", params={"limit": 40})
+        items = [i for i in pending if isinstance(i, dict)] if isinstance(pending, list) else []
+        by_key = [i for i in items if (i.get("params") or {}).get("idempotency") == request.idempotency_key]
+        by_text = [i for i in items if _same_text((i.get("params") or {}).get("text") or "",
+                                                  request.parts[0].text)]
+        for item in by_key or by_text[:1]:
+            return PublishResult(remote_id=str(item["id"]),
+                                 extra={"scheduled": True, "scheduled_at": item.get("scheduled_at")})
         return None
 
     # ---- hand-off to the server's scheduler ----------------------------------------------------
@@ -260,6 +268,7 @@ class MastodonConnector(Connector):
 
     def hand_off(self, request: PublishRequest, at: datetime) -> PublishResult:
         self._check_hand_off(request, at)
+        request.save_progress(mode="hand_off", sent_at=to_iso(self.now()))
         fields = self._fields(request, 0, request.parts[0],
                               self._media_ids(request, 0, request.parts[0]), None)
         fields["scheduled_at"] = to_iso(at)
