@@ -50,3 +50,8 @@ def test_previews_follow_the_chosen_networks_and_their_variants(qtbot, open_comp
 def _body(dialog, network) -> str:
     card = dialog.findChild(NetworkPreview, f"preview-{network}")
     return card.findChild(QLabel, "preview-body").text()
+
+
+def test_bluesky_shows_the_link_as_sent_x_shortens_it():
+    assert LINK in render("bluesky", f"voir {LINK}", "more")
+    assert LINK not in render("x", f"voir {LINK}", "more")

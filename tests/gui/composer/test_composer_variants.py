@@ -108,3 +108,17 @@ def test_targets_of_disabled_accounts_are_kept(qtbot, open_composer, services, a
     assert dialog.findChild(QCheckBox, f"account-{x.id}") is None
     saved = saved_post(qtbot, dialog, services, dialog.save_draft_button)
     assert sorted(t.network for t in saved.targets) == ["bluesky", "x"]
+
+
+def test_ctrl_enter_schedules(qtbot, open_composer, services):
+    from PySide6.QtCore import Qt
+
+    dialog = open_composer(networks=("bluesky",))
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    type_text(dialog.tabs.main, "Au clavier")
+    qtbot.waitUntil(dialog.schedule_button.isEnabled, timeout=3000)
+    with qtbot.waitSignal(dialog.saved, timeout=5000) as blocker:
+        qtbot.keyClick(dialog.tabs.main, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert services.workspace.posts.get(blocker.args[0]).text == "Au clavier"

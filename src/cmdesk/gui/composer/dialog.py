@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -100,6 +101,8 @@ class ComposerDialog(QDialog):
         self.schedule_button.setObjectName("schedule")
         self.schedule_button.setDefault(True)
         self.schedule_button.clicked.connect(self.schedule)
+        # Ctrl+Enter schedules from the keyboard (Enter alone types a new line in the text).
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.schedule)
         cancel = QPushButton(self.tr("Cancel"), self)
         cancel.clicked.connect(self.reject)
         self.status = QLabel(self)

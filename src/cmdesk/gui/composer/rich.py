@@ -13,8 +13,9 @@ from cmdesk.core.text import find_entities
 from cmdesk.core.text.facets import detect
 from cmdesk.gui.composer.networks import FOLD_CHARS
 
-# Networks that show a link shortened in the text (the full URL stays behind it).
-SHORTENS_LINKS = {"mastodon": 30, "x": 23, "bluesky": 30, "threads": 30}
+# Networks whose feed shows a link shortened (the full URL stays behind it). Bluesky shows the
+# post text as sent, and cmdesk sends the full URL, so it is not shortened there.
+SHORTENS_LINKS = {"mastodon": 30, "x": 23}
 LINK_COLORS = {"mastodon": "#563acc", "bluesky": "#1185fe", "x": "#1d9bf0", "linkedin": "#0a66c2",
                "facebook": "#385898", "instagram": "#00376b", "threads": "#0095f6",
                "telegram": "#2481cc", "discord": "#00a8fc", "wordpress": "#21759b"}
