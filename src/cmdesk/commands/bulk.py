@@ -60,18 +60,16 @@ def run_import(args: argparse.Namespace) -> int:
             return 2
         for row in plan.rows:
             for problem in row.problems:
-                print(translate(
-                    "BulkCommand", "line {line}: {problem}").format(line=row.line, problem=problem),
-                      file=sys.stderr)
+                message = translate("BulkCommand", "line {line}: {problem}")
+                print(message.format(line=row.line, problem=problem), file=sys.stderr)
             for note in row.notes:
-                print(translate(
-                    "BulkCommand", "line {line}: note: {note}").format(line=row.line, note=note))
+                message = translate("BulkCommand", "line {line}: note: {note}")
+                print(message.format(line=row.line, note=note))
         bad = plan.bad_rows
         if bad and not args.skip_bad:
-            print(translate(
-                "BulkCommand", "{bad} of {total} rows have problems; nothing was imported "
-                      "(fix them, or use --skip-bad).").format(bad=len(bad), total=len(plan.rows)),
-                  file=sys.stderr)
+            message = translate("BulkCommand", "{bad} of {total} rows have problems; nothing was "
+                                               "imported (fix them, or use --skip-bad).")
+            print(message.format(bad=len(bad), total=len(plan.rows)), file=sys.stderr)
             return 1
         posts = plan.posts()
         if not args.dry_run and posts:

@@ -149,7 +149,7 @@ class _RowChecker:
         if not planner.is_valid_zone(zone):
             row.problems.append(translate(
                 "CsvImport", "Unknown time zone \u201c{zone}\u201d (use a name like "
-                                    "Europe/Paris).").format(zone=zone))
+                "Europe/Paris).").format(zone=zone))
             return
         post.zone = zone
         day_text, time_text = cells.get("date", "").strip(), cells.get("time", "").strip()
@@ -159,7 +159,7 @@ class _RowChecker:
         if day is None:
             row.problems.append(translate(
                 "CsvImport", "Unreadable date \u201c{value}\u201d (use YYYY-MM-DD or "
-                                    "DD/MM/YYYY).").format(value=day_text))
+                "DD/MM/YYYY).").format(value=day_text))
         wall = _parse_time(time_text) if time_text else planner.DEFAULT_TIME
         if wall is None:
             row.problems.append(translate(
