@@ -253,3 +253,19 @@ def test_a_used_up_daily_quota_waits_before_hosting_anything(server, media, conn
     assert media.state["files"] == {} and server.state["containers"] == {}
     quota = server.requests_to("GET", r"/v23.0/\d+/content_publishing_limit")[0]
     assert quota.query["fields"] == ["quota_usage,config"]
+
+
+def test_publishing_renews_a_token_near_its_end_once(server, connector, secrets):
+    connector.account.expires_at = to_iso(datetime.now(timezone.utc) + timedelta(days=2))
+    connector.publish(request("First"))
+    connector.publish(request("Second"))
+    assert len(server.requests_to("GET", "/refresh_access_token")) == 1
+    assert secrets.blob(connector.account.secret_key)["access_token"] == REFRESHED_TOKEN
+    published = server.requests_to("POST", r"/v23.0/\d+/media_publish")
+    assert published[-1].header("authorization") == f"Bearer {REFRESHED_TOKEN}"
+
+
+def test_a_failed_renewal_does_not_stop_a_token_that_still_works(server, connector):
+    connector.account.expires_at = to_iso(datetime.now(timezone.utc) + timedelta(days=2))
+    server.inject(graph_error(1, "An unknown error occurred", status=500), path="refresh_access_token")
+    assert connector.publish(request("Still fine")).remote_id in server.state["media"]

@@ -25,7 +25,13 @@ from cmdesk.core.connectors.base import (
     PublishRequest,
     PublishResult,
 )
-from cmdesk.core.connectors.errors import ConnectorError, Permanent, RateLimited, Unconfirmed
+from cmdesk.core.connectors.errors import (
+    AuthExpired,
+    ConnectorError,
+    Permanent,
+    RateLimited,
+    Unconfirmed,
+)
 from cmdesk.core.connectors.meta_graph import (
     bearer,
     container_state,
@@ -211,6 +217,7 @@ class ContainerConnector(Connector):
     # ---- contract -----------------------------------------------------------------------
     def publish(self, request: PublishRequest) -> PublishResult:
         count = len(self._parts(request))  # refuses what the network never takes, before any call
+        self._keep_fresh()
         self._check_quota(request)
         ids: list[str] = []
         reply_to = None
@@ -256,20 +263,33 @@ class ContainerConnector(Connector):
         return {name: found.get(name, 0) for name in self.capabilities.metrics}
 
     def check(self) -> AccountCheck:
-        expires = from_iso(self.account.expires_at)
-        if expires is None or expires - datetime.now(timezone.utc) < REFRESH_BEFORE:
-            expires = self._refresh()
+        expires = self._keep_fresh(strict=True)
         me = self._call("GET", "me", params={"fields": self.ME_FIELDS})
         return AccountCheck(ok=True, display_name=f"@{me.get('username', self._user)}",
                             expires_at=expires)
 
-    def _refresh(self) -> datetime | None:
-        body = graph_json(self.http, "GET", f"{self.account.server or self.GRAPH}/refresh_access_token",
-                          params={"grant_type": self.REFRESH_GRANT, "access_token": self._token()})
-        self._vault().update(access_token=need(body, "access_token"))
-        expires = _expiry(body)
-        self.account.expires_at = expires
-        return from_iso(expires)
+    def _keep_fresh(self, *, strict: bool = False) -> datetime | None:
+        """Renew the 60-day token when it nears its end, so an account that keeps publishing
+        never lapses. The keyring entry remembers the renewed end (the store may lag)."""
+        vault = self._vault().load()
+        expires = from_iso(vault.get("expires_at") or self.account.expires_at)
+        if expires is not None and expires - datetime.now(timezone.utc) >= REFRESH_BEFORE:
+            return expires
+        try:
+            body = graph_json(self.http, "GET",
+                              f"{self.account.server or self.GRAPH}/refresh_access_token",
+                              params={"grant_type": self.REFRESH_GRANT,
+                                      "access_token": vault["access_token"]})
+            token = need(body, "access_token")
+        except ConnectorError as exc:
+            # Before a publish, a failed renewal must not stop a token that still works.
+            if strict or isinstance(exc, AuthExpired):
+                raise
+            return expires
+        renewed = _expiry(body)
+        self._vault().update(access_token=token, expires_at=renewed)
+        self.account.expires_at = renewed
+        return from_iso(renewed)
 
     def sign_out(self) -> None:
         # Meta has no revoke call for these tokens: the user removes the app in their settings.
