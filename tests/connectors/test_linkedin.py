@@ -270,3 +270,14 @@ def test_lookup_ignores_an_older_post_with_the_same_text(server, page):
     next_week = request("Weekly reminder")
     next_week.planned_at = datetime.now(timezone.utc) + timedelta(days=7)
     assert page.lookup(next_week) is None
+
+
+def test_publishing_renews_near_the_end_with_the_refresh_token(server, member, secrets):
+    member.account.expires_at = to_iso(datetime.now(timezone.utc) + timedelta(days=2))
+    member.publish(request("one"))
+    member.publish(request("two"))
+    refreshes = [r for r in server.requests_to("POST", "/oauth/v2/accessToken")
+                 if r.form["grant_type"] == ["refresh_token"]]
+    assert len(refreshes) == 1
+    assert server.requests_to("POST", "/rest/posts")[-1].header("authorization") == "Bearer li-refreshed"
+    assert secrets.blob(member.account.secret_key)["refresh_token"] == "li-refresh-2"

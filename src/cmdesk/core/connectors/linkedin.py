@@ -23,7 +23,13 @@ from cmdesk.core.connectors.base import (
     SignInField,
 )
 from cmdesk.core.connectors.capabilities import Capabilities
-from cmdesk.core.connectors.errors import ConnectorError, Permanent, RateLimited, Unconfirmed
+from cmdesk.core.connectors.errors import (
+    AuthExpired,
+    ConnectorError,
+    Permanent,
+    RateLimited,
+    Unconfirmed,
+)
 from cmdesk.core.connectors.linkedin_media import upload_images
 from cmdesk.core.connectors.linkedin_text import little_text
 from cmdesk.core.connectors.oauth import LoopbackRedirect, run_browser_flow
@@ -180,6 +186,7 @@ class LinkedInConnector(Connector):
 
     # ---- contract -----------------------------------------------------------------------
     def publish(self, request: PublishRequest) -> PublishResult:
+        self._keep_fresh()
         images = upload_images(self, request)
         urn = request.progress.get("post_urn")
         if urn is None:
@@ -242,23 +249,34 @@ class LinkedInConnector(Connector):
         return found
 
     def check(self) -> AccountCheck:
-        expires = from_iso(self.account.expires_at)
-        vault = self._vault().load()
-        if vault.get("refresh_token") and (
-                expires is None or expires - datetime.now(timezone.utc) < REFRESH_BEFORE):
-            tokens = _tokens(json_body(self.http.request("POST", self.TOKEN_URL, data={
-                "grant_type": "refresh_token", "refresh_token": vault["refresh_token"],
-                "client_id": vault["client_id"], "client_secret": vault.get("client_secret", "")}),
-                required=("access_token",)))
-            self.account.expires_at = tokens.pop("expires_at")
-            self._vault().update(**tokens)
-            expires = from_iso(self.account.expires_at)
+        expires = self._keep_fresh(strict=True)
         if self._author.startswith("urn:li:organization:"):
             org = self._author.rsplit(":", 1)[1]
             name = self._send("GET", f"/rest/organizations/{org}").json().get("localizedName")
         else:
             name = self._send("GET", "/v2/userinfo").json().get("name")
         return AccountCheck(ok=True, display_name=name or self.account.name, expires_at=expires)
+
+    def _keep_fresh(self, *, strict: bool = False) -> datetime | None:
+        """Use the refresh token (partners only get one) before the 60-day access token ends;
+        the keyring entry remembers the new end. Without one, the user signs in again."""
+        vault = self._vault().load()
+        expires = from_iso(vault.get("expires_at") or self.account.expires_at)
+        near = expires is None or expires - datetime.now(timezone.utc) < REFRESH_BEFORE
+        if not vault.get("refresh_token") or not near:
+            return expires
+        try:
+            tokens = _tokens(json_body(self.http.request("POST", self.TOKEN_URL, data={
+                "grant_type": "refresh_token", "refresh_token": vault["refresh_token"],
+                "client_id": vault["client_id"], "client_secret": vault.get("client_secret", "")}),
+                required=("access_token",)))
+        except ConnectorError as exc:
+            if strict or isinstance(exc, AuthExpired):
+                raise
+            return expires  # the current token still works: publish with it
+        self._vault().update(**tokens)
+        self.account.expires_at = tokens["expires_at"]
+        return from_iso(tokens["expires_at"])
 
     def sign_out(self) -> None:
         vault = self._vault()
