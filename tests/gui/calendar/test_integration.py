@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 
-from cmdesk.core.model import Post, Target, TargetState
+from cmdesk.core.model import Account, Post, Target, TargetState
 from cmdesk.core.schedule import planner
 
 from .conftest import at, scheduled, settle, stored
@@ -25,6 +25,10 @@ def test_a_post_saved_elsewhere_appears_without_reloading(make_calendar, service
     post.targets[0].state = TargetState.PUBLISHED
     services.workspace.posts.save(post)
     qtbot.waitUntil(lambda: cal.data.find(post.id).post.targets[0].state == "published")
+    services.workspace.posts.delete(post.id)
+    qtbot.waitUntil(lambda: cal.data.chips_on(date(2030, 5, 20)) == [])
+    services.workspace.accounts.save(Account(network="x", name="@brand", id="x1"))
+    qtbot.waitUntil(lambda: cal.filters.who.findData("acct:x1") >= 0)
 
 
 def test_enter_on_an_empty_day_opens_the_composer_at_ten(make_calendar, qtbot):

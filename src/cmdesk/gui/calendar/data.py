@@ -31,7 +31,8 @@ log = logging.getLogger(__name__)
 
 MAX_WINDOWS = 5  # current month, both neighbours, and a little history for back-and-forth
 PREFETCH_DELAY_MS = 60  # after the requested month has painted
-RELOAD_DELAY_MS = 80  # coalesces bursts of outside changes (an import, the publisher) into one load
+RELOAD_DELAY_MS = 80
+MAX_TARGETED_IDS = 200  # more changed posts than this (an import): reload the months instead  # coalesces bursts of outside changes (an import, the publisher) into one load
 
 
 def clone(post: Post) -> Post:
@@ -77,7 +78,7 @@ class CalendarData(QObject):
     accounts_changed = Signal()
     window_loaded = Signal(object)  # (year, month)
     write_finished = Signal()
-    _outside_change = Signal(str)  # emitted on the storage thread; delivered on the GUI thread
+    _outside_change = Signal(str, list)  # table, ids: emitted on the store's writer thread
 
     def __init__(self, services, runner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -101,7 +102,9 @@ class CalendarData(QObject):
         if app is not None:
             app.aboutToQuit.connect(self.flush_writes)
         self._reload_timer = QTimer(self, singleShot=True, interval=RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self.reload)
+        self._reload_timer.timeout.connect(self._catch_up)
+        self._changed_ids: set[str] = set()
+        self._full_reload = False
         self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self._prefetch)
         self._outside_change.connect(self._on_outside_change)
@@ -331,10 +334,37 @@ class CalendarData(QObject):
         if getattr(self._local, "own", False):
             return
         try:
-            self._outside_change.emit(changes.table)
+            self._outside_change.emit(changes.table, list(changes.ids))
         except RuntimeError:  # the calendar is gone; the store must not fail a write for it
             pass
 
-    def _on_outside_change(self, table: str) -> None:
-        if table in ("posts", "accounts", "settings"):
-            self._reload_timer.start()
+    def _on_outside_change(self, table: str, ids: list) -> None:
+        if table == "posts" and ids:
+            self._changed_ids.update(ids)
+        elif table in ("posts", "accounts", "settings"):
+            self._full_reload = True
+        else:
+            return
+        self._reload_timer.start()
+
+    def _catch_up(self) -> None:
+        """Show what others wrote (the composer, the publisher, an import elsewhere).
+
+        A few posts are fetched by id and applied like our own changes: reloading every cached
+        month for each publish would keep the one storage thread busy for nothing.
+        """
+        ids, self._changed_ids = self._changed_ids, set()
+        if self._full_reload or len(ids) > MAX_TARGETED_IDS:
+            self._full_reload = False
+            self.reload()
+            return
+        ws = self.workspace
+
+        def work() -> dict[str, Post | None]:
+            return {post_id: ws.posts.get(post_id) for post_id in ids}
+
+        def done(states: dict[str, Post | None]) -> None:
+            # Our own in-flight changes win: they are newer than what was read.
+            self.apply({k: v for k, v in states.items() if k not in self._unacknowledged})
+
+        self.runner.run_storage(work, done)
