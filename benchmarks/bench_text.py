@@ -49,12 +49,13 @@ def run() -> list[str]:
     graphemes = regex.compile(r"\X")
     for size in (500, 5000):
         text = _text(size)
-        baseline = _median_s(lambda: len(graphemes.findall(text)))
+        baseline = _median_s(lambda text=text: len(graphemes.findall(text)))
         # Typing: each round the text differs by its last characters, so only X's chunk cache
         # helps (as while typing). Pasted: every cache emptied first.
         rounds = iter(range(10**6))
-        warm = _median_s(lambda: [measure(n, f"{text} {next(rounds)}") for n in NETWORKS])
-        cold = _median_s(lambda: (_clear(), [measure(n, text) for n in NETWORKS]))
+        warm = _median_s(lambda text=text, rounds=rounds:
+                         [measure(n, f"{text} {next(rounds)}") for n in NETWORKS])
+        cold = _median_s(lambda text=text: (_clear(), [measure(n, text) for n in NETWORKS]))
         for name, figure in (("while typing", warm), ("pasted", cold)):
             lines.append(f"recount 10 networks, {size} chars, {name}: {figure * 1000:.2f} ms = "
                          f"{figure / baseline:.1f} x one grapheme pass; "

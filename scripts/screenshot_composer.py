@@ -10,22 +10,22 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PIL import Image, ImageDraw  # noqa: E402
-from PySide6.QtCore import QDeadlineTimer, QEventLoop  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PIL import Image, ImageDraw
+from PySide6.QtCore import QDeadlineTimer, QEventLoop
+from PySide6.QtWidgets import QApplication
 
-from cmdesk.core.model import Account  # noqa: E402
-from cmdesk.core.services import build_services  # noqa: E402
-from cmdesk.gui.i18n import install_translations  # noqa: E402
-from cmdesk.gui.tasks import TaskRunner  # noqa: E402
+from cmdesk.core.model import Account
+from cmdesk.core.services import build_services
+from cmdesk.gui.i18n import install_translations
+from cmdesk.gui.tasks import TaskRunner
 
 ROOT = Path(__file__).resolve().parent.parent
-NOW = datetime(2026, 11, 23, 8, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 TEXT = {
     "en": ("cmdesk 2.0 is out! 🎉 Plan your posts offline, preview them network by network and "
            "let the app publish at the exact minute, even after a night without Wi-Fi. "

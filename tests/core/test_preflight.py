@@ -13,7 +13,6 @@ from cmdesk.core.connectors.capabilities import Capabilities
 from cmdesk.core.model import Crop, MediaRef, Post
 from cmdesk.core.preflight import (
     MediaInfo,
-    Severity,
     capabilities_for,
     check_media,
     check_post,

@@ -4,7 +4,7 @@ stored; saving goes through the store and a reopened post shows what was saved."
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtWidgets import QCheckBox
 
@@ -50,7 +50,7 @@ def test_schedule_stores_text_only_edited_variants_targets_time_and_labels(qtbot
     assert sorted(t.network for t in post.targets) == ["bluesky", "mastodon", "x"]
     assert {t.state for t in post.targets} == {TargetState.SCHEDULED}
     assert post.zone == "Europe/Paris"
-    assert post.planned_at == datetime(2026, 11, 22, 10, 0, tzinfo=timezone.utc)  # 11:00 in Paris
+    assert post.planned_at == datetime(2026, 11, 22, 10, 0, tzinfo=UTC)  # 11:00 in Paris
     assert (post.tags, post.campaign) == (["lancement", "produit"], "Automne")
 
 

@@ -85,7 +85,7 @@ def _split(text: str, fits: Fits, total: int) -> list[str]:
     hint = 0  # how far the previous part could have reached: the next one probably as far
     while pos < len(text):
         k = len(parts) + 1
-        ok = lambda body, k=k: fits(label(body, k, total))  # noqa: E731
+        ok = lambda body, k=k: fits(label(body, k, total))
         words = starts[bisect_right(starts, pos):]
         if not words and ok(text[pos:].strip()):
             parts.append(text[pos:].strip())

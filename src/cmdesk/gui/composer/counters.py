@@ -11,8 +11,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from cmdesk.core.text import Measurement, measure
 from cmdesk.core.preflight import text_config
+from cmdesk.core.text import Measurement, measure
 from cmdesk.gui.composer.networks import caps, display_name
 
 DEBOUNCE_MS = 100

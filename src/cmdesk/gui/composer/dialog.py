@@ -8,7 +8,7 @@ run_background (MediaPanel). Counting and pre-flight run on the GUI thread after
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from cmdesk.core.model import NETWORKS, Account, Post, Target
-from cmdesk.core.publish.states import WAITING
 from cmdesk.core.preflight import ALT_REQUIRED_SETTING, as_sent, check_post, has_errors
+from cmdesk.core.publish.states import WAITING
 from cmdesk.core.schedule import planner
 from cmdesk.core.snippets import insert
 from cmdesk.gui.composer.counters import DEBOUNCE_MS, CounterBar
@@ -52,7 +52,7 @@ class ComposerDialog(QDialog):
         self._runner = runner
         self._post_id = post_id
         self._planned_at = planned_at
-        self._clock = clock or (lambda: datetime.now(timezone.utc))
+        self._clock = clock or (lambda: datetime.now(UTC))
         self._post = Post()
         self._accounts: list[Account] = []
         self._boxes: dict[str, QCheckBox] = {}

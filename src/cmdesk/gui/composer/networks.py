@@ -4,7 +4,7 @@ capabilities (read lazily and cached: connector modules may still be missing).""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from cmdesk.core.connectors.capabilities import Capabilities
 from cmdesk.core.model import Account
@@ -22,7 +22,7 @@ FEED_ASPECT = {"x": 16 / 9, "linkedin": 1.91, "bluesky": None, "mastodon": 16 / 
                "instagram": 1.0, "facebook": None, "threads": None}
 
 
-@lru_cache(maxsize=None)
+@cache
 def caps(network: str) -> Capabilities:
     return capabilities_for(network)
 

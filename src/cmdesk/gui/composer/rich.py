@@ -30,8 +30,7 @@ def _spans(network: str, text: str) -> list[tuple[int, int, str]]:
 
 def _shorten(url: str, keep: int) -> str:
     bare = url.split("://", 1)[-1]
-    if bare.startswith("www."):
-        bare = bare[4:]
+    bare = bare.removeprefix("www.")
     return bare if len(bare) <= keep else bare[: keep - 1] + "…"
 
 
