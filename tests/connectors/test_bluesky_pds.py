@@ -63,19 +63,27 @@ def rkey(uri: str) -> str:
     return uri.rsplit("/", 1)[-1]
 
 
-def test_sign_in_with_an_app_password_finds_the_pds_and_keeps_tokens_out_of_the_account(
-        pds, user, secrets):
+def test_sign_in_with_an_app_password_keeps_tokens_out_of_the_account(pds, user, secrets):
     account = BlueskyConnector.sign_in(
         {"identifier": "@" + user["handle"], "password": user["app_password"], "server": pds.url},
         secrets=secrets, http=make_session())
-    port = pds.url.rsplit(":", 1)[1]
-    # The DID document names the PDS (as http://localhost:<port>), not the address we typed.
-    assert account.server == f"http://localhost:{port}"
+    assert account.server == pds.url  # the PDS the user named
     assert (account.name, account.settings["did"]) == (user["handle"], user["did"])
     stored = secrets.get(account.secret_key)
     assert stored["accessJwt"] and stored["refreshJwt"]
     assert user["app_password"] not in str(account.to_doc())
     assert BlueskyConnector(account, secrets, make_session()).check().display_name == user["handle"]
+
+
+def test_without_a_server_the_did_document_names_the_pds(pds, user, secrets, monkeypatch):
+    monkeypatch.setattr(BlueskyConnector, "ENTRYWAY", pds.url)  # stands in for bsky.social
+    account = BlueskyConnector.sign_in(
+        {"identifier": user["handle"], "password": user["app_password"], "server": ""},
+        secrets=secrets, http=make_session())
+    port = pds.url.rsplit(":", 1)[1]
+    # Read from the PLC directory: the PDS calls itself http://localhost:<port>.
+    assert account.server == f"http://localhost:{port}"
+    assert BlueskyConnector(account, secrets, make_session()).check().ok
 
 
 def test_a_wrong_app_password_is_refused_with_the_pds_reason(pds, user, secrets):

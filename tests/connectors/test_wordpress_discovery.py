@@ -24,7 +24,7 @@ def test_a_site_with_plain_permalinks_is_reached_through_rest_route():
             return Response(body=b"<html>blog</html>", headers={"Content-Type": "text/html"})
 
         secrets = MemorySecrets()
-        account = WordPressConnector.sign_in({**VALUES, "site": server.url}, secrets=secrets,
+        account = WordPressConnector.sign_in({**VALUES, "server": server.url}, secrets=secrets,
                                              http=make_session())
         assert account.settings["rest_route"] is True and account.settings["user_id"] == 7
         assert [r.path for r in server.requests] == ["/wp-json/wp/v2/users/me", "/"]
@@ -34,6 +34,6 @@ def test_an_address_that_is_no_wordpress_is_refused_clearly():
     with ContractServer() as server:
         secrets = MemorySecrets()
         with pytest.raises(Permanent) as caught:
-            WordPressConnector.sign_in({**VALUES, "site": server.url}, secrets=secrets,
+            WordPressConnector.sign_in({**VALUES, "server": server.url}, secrets=secrets,
                                        http=make_session())
         assert "No WordPress site answers" in caught.value.reason and secrets.data == {}

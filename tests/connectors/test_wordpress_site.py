@@ -39,7 +39,7 @@ def secrets():
 @pytest.fixture
 def connector(wordpress_site, secrets):
     account = WordPressConnector.sign_in(
-        {"site": wordpress_site.url, "user": wordpress_site.user,
+        {"server": wordpress_site.url, "user": wordpress_site.user,
          "app_password": wordpress_site.app_password}, secrets=secrets, http=make_session())
     return WordPressConnector(account, secrets, make_session())
 
@@ -61,7 +61,7 @@ def names(site, taxonomy: str, ids: list[int]) -> list[str]:
 
 def test_sign_in_checks_the_password_and_keeps_it_out_of_the_account(wordpress_site, secrets):
     account = WordPressConnector.sign_in(
-        {"site": wordpress_site.url + "/", "user": wordpress_site.user,
+        {"server": wordpress_site.url + "/", "user": wordpress_site.user,
          "app_password": wordpress_site.app_password}, secrets=secrets, http=make_session())
     assert account.server == wordpress_site.url and account.settings["user_id"] == 1
     assert wordpress_site.app_password not in str(account.to_doc())
@@ -71,7 +71,7 @@ def test_sign_in_checks_the_password_and_keeps_it_out_of_the_account(wordpress_s
 
 def test_a_bad_application_password_is_auth_expired_with_a_clear_reason(wordpress_site, secrets):
     with pytest.raises(AuthExpired) as caught:
-        WordPressConnector.sign_in({"site": wordpress_site.url, "user": wordpress_site.user,
+        WordPressConnector.sign_in({"server": wordpress_site.url, "user": wordpress_site.user,
                                     "app_password": "abcd efgh ijkl mnop qrst uvwx"},
                                    secrets=secrets, http=make_session())
     assert "application password" in caught.value.reason and "logged in" in caught.value.reason

@@ -65,7 +65,8 @@ class BlueskyConnector(Connector):
         extra={"byte_limit": 3000},
     )
 
-    PLC = PLC_DIRECTORY  # where did:plc documents are read (tests point it at their own)
+    ENTRYWAY = DEFAULT_SERVER  # where to sign in when the user names no server
+    PLC = PLC_DIRECTORY  # where did:plc documents are read (tests point both at their own)
 
     sign_in_fields = (
         SignInField("identifier", translate("SignIn", "Handle or e-mail"),
@@ -82,18 +83,20 @@ class BlueskyConnector(Connector):
     @classmethod
     def sign_in(cls, values: dict[str, str], *, secrets: Any, http: Any,
                 browser: Any = None) -> Account:
-        server = (values.get("server") or "").strip().rstrip("/") or DEFAULT_SERVER
+        given = (values.get("server") or "").strip().rstrip("/")
+        server = given or cls.ENTRYWAY
         identifier = values["identifier"].strip().lstrip("@")
         password = values["password"].strip()
         session = create_session(http, server, identifier, password)
         did, handle = session["did"], session.get("handle") or identifier
         # The entryway (bsky.social) is not where the repository lives: the DID document says.
+        # A server the user named is their PDS: no need to ask the directory.
         endpoint = pds_endpoint(session.get("didDoc"))
-        if endpoint is None:
+        if endpoint is None and not given:
             try:
                 endpoint = pds_endpoint(resolve_did_doc(http, did, plc=cls.PLC))
             except ConnectorError:
-                endpoint = None
+                endpoint = None  # the entryway also serves the account's requests
         account = Account(network="bluesky", name=handle, server=endpoint or server,
                           settings={"did": did, "handle": handle, "entryway": server})
         secrets.set(account.secret_key, {

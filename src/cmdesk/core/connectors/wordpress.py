@@ -116,7 +116,7 @@ class WordPressConnector(Connector):
     )
 
     sign_in_fields = (
-        SignInField("site", translate("SignIn", "Site address"), placeholder="https://blog.example.org"),
+        SignInField("server", translate("SignIn", "Site address"), placeholder="https://blog.example.org"),
         SignInField("user", translate("SignIn", "User name")),
         SignInField("app_password", translate("SignIn", "Application password"), secret=True,
                     placeholder="abcd efgh ijkl mnop qrst uvwx"),
@@ -126,7 +126,7 @@ class WordPressConnector(Connector):
     @classmethod
     def sign_in(cls, values: dict[str, str], *, secrets: Any, http: Any,
                 browser: Any = None) -> Account:
-        site = values["site"].strip().rstrip("/")
+        site = values["server"].strip().rstrip("/")
         if "://" not in site:
             site = "https://" + site
         user, password = values["user"].strip(), values["app_password"].strip()
