@@ -367,4 +367,8 @@ class CalendarData(QObject):
             # Our own in-flight changes win: they are newer than what was read.
             self.apply({k: v for k, v in states.items() if k not in self._unacknowledged})
 
-        self.runner.run_storage(work, done)
+        def failed(error: BaseException) -> None:
+            log.warning("could not read changed posts (%s): reloading the calendar", error)
+            self.reload()
+
+        self.runner.run_storage(work, done, failed)
