@@ -115,8 +115,10 @@ class Session(requests.Session):
             log.info("%s %s -> no answer (%s): %s", method.upper(), redact(url),
                      type(exc).__name__, type(error).__name__)
             raise error from None  # the original message may carry the URL: keep it out
-        log.debug("%s %s -> %s in %.0f ms: %s", method.upper(), redact(url), response.status_code,
-                  (time.monotonic() - started) * 1000, body_preview(response, LOG_BODY_CHARS))
+        if log.isEnabledFor(logging.DEBUG):  # masking a body is not free: only when logged
+            log.debug("%s %s -> %s in %.0f ms: %s", method.upper(), redact(url),
+                      response.status_code, (time.monotonic() - started) * 1000,
+                      body_preview(response, LOG_BODY_CHARS))
         return response
 
     def send(self, request: requests.PreparedRequest, **kwargs: Any) -> requests.Response:

@@ -20,17 +20,20 @@ _SECRET_NAMES = (
     r"access_token|refresh_token|id_token|token|client_secret|password|passwd|secret|"
     r"code_verifier|code|api_key|apikey|app_password|accessJwt|refreshJwt|session"
 )
+_NAME_WORDS = tuple(n.lower() for n in _SECRET_NAMES.split("|"))
+# Each pattern runs only when a cheap substring test says it could match: most bodies (a status,
+# an instance document) hold none of these, and redact() runs twice per request.
 _PATTERNS = (
     # Authorization: Bearer abc / Basic abc / DPoP abc (header dumps and repr of requests).
-    (re.compile(r"(?i)\b(bearer|basic|dpop)\s+[A-Za-z0-9._~+/=-]+"), r"\1 " + MASK),
-    (re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)[^'\",}\r\n]+"), r"\1" + MASK),
+    (("bearer", "basic", "dpop"), re.compile(r"(?i)\b(bearer|basic|dpop)\s+[A-Za-z0-9._~+/=-]+"), r"\1 " + MASK),
+    (("authorization",), re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)[^'\",}\r\n]+"), r"\1" + MASK),
     # name=value in a URL or a form body.
-    (re.compile(rf"(?i)\b({_SECRET_NAMES})=[^&\s'\"]+"), r"\1=" + MASK),
+    (_NAME_WORDS, re.compile(rf"(?i)\b({_SECRET_NAMES})=[^&\s'\"]+"), r"\1=" + MASK),
     # "name": "value" in JSON.
-    (re.compile(rf"(?i)(\"({_SECRET_NAMES})\"\s*:\s*\")[^\"]*"), r"\1" + MASK),
+    (_NAME_WORDS, re.compile(rf"(?i)(\"({_SECRET_NAMES})\"\s*:\s*\")[^\"]*"), r"\1" + MASK),
     # Discord webhooks: /api/webhooks/<id>/<token>; Telegram: /bot<token>/method.
-    (re.compile(r"(/webhooks/\d+/)[A-Za-z0-9._-]+"), r"\1" + MASK),
-    (re.compile(r"(/bot)\d+:[A-Za-z0-9_-]+"), r"\1" + MASK),
+    (("/webhooks/",), re.compile(r"(/webhooks/\d+/)[A-Za-z0-9._-]+"), r"\1" + MASK),
+    (("/bot",), re.compile(r"(/bot)\d+:[A-Za-z0-9_-]+"), r"\1" + MASK),
 )
 
 _known: set[str] = set()
@@ -61,6 +64,8 @@ def redact(text: str) -> str:
     for value in known:
         if value in text:
             text = text.replace(value, MASK)
-    for rx, repl in _PATTERNS:
-        text = rx.sub(repl, text)
+    lowered = text.lower()
+    for triggers, rx, repl in _PATTERNS:
+        if any(t in lowered for t in triggers):
+            text = rx.sub(repl, text)
     return text
