@@ -7,7 +7,6 @@ import io
 import uuid
 from dataclasses import dataclass
 
-import pytest
 from PIL import Image
 
 from cmdesk.core.connectors.base import PostPart, PreparedMedia, PublishRequest
@@ -51,8 +50,8 @@ def fresh(req: PublishRequest) -> PublishRequest:
                           parts=req.parts, poll=req.poll, options=req.options)
 
 
-@pytest.fixture
-def env():
+def mastodon_env():
+    """A generator for a fixture: ``yield from mastodon_env()``."""
     with ContractServer() as server:
         mastodon_routes(server)
         token = issue_token(server)

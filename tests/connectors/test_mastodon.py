@@ -19,8 +19,13 @@ from cmdesk.core.connectors.errors import (
 )
 from cmdesk.core.connectors.mastodon import MastodonConnector, plain_text
 from cmdesk.core.model import Account
-from tests.connectors.mastodon_fixtures import env, fresh, image, jpeg, request  # noqa: F401
+from tests.connectors.mastodon_fixtures import fresh, image, jpeg, mastodon_env, request
 from tests.contract.server import AcceptThenReset, Delay, Drop, Garbage, Status
+
+
+@pytest.fixture
+def env():
+    yield from mastodon_env()
 
 
 def statuses(env):

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import html
 import secrets
 from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import urlencode, urlsplit
 
-import regex
 
+from tests.contract.mastodon_shapes import _content, _error, _fields, _length, _truthy, default_instance
 from tests.contract.server import ContractServer, Request, Response
 
 ACCOUNT = {"id": "109", "username": "brand", "acct": "brand", "display_name": "Brand",
@@ -33,67 +32,10 @@ MIN_LEAD = timedelta(minutes=5)
 DAILY_LIMIT, TOTAL_LIMIT = 25, 300
 
 
-def default_instance() -> dict[str, Any]:
-    return {
-        "domain": "mastodon.example",
-        "version": "4.3.0",
-        "configuration": {
-            "urls": {"streaming": "wss://mastodon.example"},
-            "statuses": {"max_characters": 500, "max_media_attachments": 4,
-                         "characters_reserved_per_url": 23},
-            "media_attachments": {
-                "supported_mime_types": ["image/jpeg", "image/png", "image/gif", "image/webp"],
-                "image_size_limit": 16777216, "image_matrix_limit": 33177600,
-                "description_limit": 1500,
-            },
-            "polls": {"max_options": 4, "max_characters_per_option": 50,
-                      "min_expiration": 300, "max_expiration": 2629746},
-        },
-    }
-
-
 def issue_token(server: ContractServer, account_id: str = ACCOUNT["id"]) -> str:
     token = "mtok-" + secrets.token_urlsafe(16)
     server.state["tokens"][token] = account_id
     return token
-
-
-def _error(status: int, message: str, **headers: str) -> Response:
-    return Response(status, json={"error": message}, headers=dict(headers))
-
-
-def _fields(req: Request) -> dict[str, Any]:
-    """Form or JSON into one shape: lists for ``name[]`` fields, poll as a dict."""
-    if req.json is not None:
-        return dict(req.json)
-    out: dict[str, Any] = {}
-    poll: dict[str, Any] = {}
-    for name, values in req.form.items():
-        if name.startswith("poll["):
-            key = name[5:].split("]")[0]
-            poll[key] = values if key == "options" else values[0]
-        elif name.endswith("[]"):
-            out[name[:-2]] = values
-        else:
-            out[name] = values[0]
-    if poll:
-        out["poll"] = poll
-    return out
-
-
-def _truthy(value: Any) -> bool:
-    return value in (True, "true", "1", 1, "on")
-
-
-def _content(text: str) -> str:
-    paragraphs = [html.escape(p).replace("\n", "<br />") for p in text.split("\n\n")]
-    return "".join(f"<p>{p}</p>" for p in paragraphs)
-
-
-def _length(text: str, reserved: int) -> int:
-    text = regex.sub(r"https?://\S+", "x" * reserved, text)
-    text = regex.sub(r"(@\w+)@[\w.-]+", r"\1", text)
-    return len(regex.findall(r"\X", text))
 
 
 def mastodon_routes(server: ContractServer) -> ContractServer:
