@@ -4,77 +4,77 @@
 <context>
     <name>ComposerDialog</name>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="61" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="62" />
         <source>New post</source>
         <translation>Nouvelle publication</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="61" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="62" />
         <source>Edit post</source>
         <translation>Modifier la publication</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="71" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="72" />
         <source>Publish to</source>
         <translation>Publier sur</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="73" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="74" />
         <source>No account yet: add one in Accounts to publish.</source>
         <translation>Aucun compte pour l’instant : ajoutez-en un dans Comptes pour publier.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="96" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="97" />
         <source>Save as draft</source>
         <translation>Enregistrer comme brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="99" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="100" />
         <source>Schedule</source>
         <translation>Programmer</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="103" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="106" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="157" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="160" />
         <source>This post no longer exists.</source>
         <translation>Cette publication n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="182" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="185" />
         <source>Could not read the workspace: {error}</source>
         <translation>Impossible de lire l’espace de travail : {error}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="253" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="256" />
         <source>Choose at least one account to schedule the post.</source>
         <translation>Choisissez au moins un compte pour programmer la publication.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="255" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="258" />
         <source>The post is empty.</source>
         <translation>La publication est vide.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="260" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="263" />
         <source>The planned time is in the past.</source>
         <translation>L’heure prévue est déjà passée.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="300" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="303" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="305" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="308" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="312" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="315" />
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
     </message>
@@ -82,22 +82,22 @@
 <context>
     <name>Counters</name>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/counters.py" line="26" />
+        <location filename="../../src/cmdesk/gui/composer/counters.py" line="29" />
         <source>{used}/{limit} bytes</source>
         <translation>{used}/{limit} octets</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/counters.py" line="28" />
+        <location filename="../../src/cmdesk/gui/composer/counters.py" line="31" />
         <source>{used}/{limit} hashtags</source>
         <translation>{used}/{limit} hashtags</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/counters.py" line="30" />
+        <location filename="../../src/cmdesk/gui/composer/counters.py" line="33" />
         <source>{used}/{limit} links</source>
         <translation>{used}/{limit} liens</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/counters.py" line="32" />
+        <location filename="../../src/cmdesk/gui/composer/counters.py" line="35" />
         <source>invalid characters</source>
         <translation>caractères refusés</translation>
     </message>
@@ -138,12 +138,13 @@
 <context>
     <name>NetworkPreview</name>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/preview.py" line="156" />
+        <location filename="../../src/cmdesk/gui/composer/preview.py" line="180" />
         <source>now</source>
         <translation>à l’instant</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/preview.py" line="161" />
+        <location filename="../../src/cmdesk/gui/composer/preview.py" line="185" />
+        <location filename="../../src/cmdesk/gui/composer/preview.py" line="187" />
         <source>more</source>
         <translation>Voir plus</translation>
     </message>
@@ -351,12 +352,12 @@
 <context>
     <name>TextTabs</name>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/editors.py" line="51" />
+        <location filename="../../src/cmdesk/gui/composer/editors.py" line="59" />
         <source>Write your post…</source>
         <translation>Écrivez votre publication…</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/editors.py" line="53" />
+        <location filename="../../src/cmdesk/gui/composer/editors.py" line="61" />
         <source>All networks</source>
         <translation>Tous les réseaux</translation>
     </message>
@@ -374,27 +375,32 @@
         <translation>Réunir en une publication</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="91" />
+        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="99" />
         <source>Splitting…</source>
         <translation>Découpage…</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="97" />
+        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="105" />
         <source>Could not split the text: {error}</source>
         <translation>Impossible de découper le texte : {error}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="103" />
+        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="112" />
+        <source>The text changed while splitting; split again.</source>
+        <translation>Le texte a changé pendant le découpage ; découpez à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="117" />
         <source>The text already fits in one post on every chosen network.</source>
         <translation>Le texte tient déjà en une publication sur chaque réseau choisi.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="105" />
+        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="119" />
         <source>{count} posts. Edit them before saving.</source>
         <translation>{count} publications. Modifiez-les avant d’enregistrer.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="133" />
+        <location filename="../../src/cmdesk/gui/composer/thread_panel.py" line="147" />
         <source>Part {number}</source>
         <translation>Partie {number}</translation>
     </message>
@@ -402,17 +408,17 @@
 <context>
     <name>_VariantTab</name>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/editors.py" line="27" />
+        <location filename="../../src/cmdesk/gui/composer/editors.py" line="35" />
         <source>Follow the main text</source>
         <translation>Suivre le texte principal</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/editors.py" line="37" />
+        <location filename="../../src/cmdesk/gui/composer/editors.py" line="45" />
         <source>Own text for this network</source>
         <translation>Texte propre à ce réseau</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/editors.py" line="38" />
+        <location filename="../../src/cmdesk/gui/composer/editors.py" line="46" />
         <source>Follows the main text; type here to adapt it</source>
         <translation>Suit le texte principal ; écrivez ici pour l’adapter</translation>
     </message>

@@ -8,6 +8,7 @@ import unicodedata
 
 from PySide6.QtWidgets import QCheckBox, QLabel
 
+from tests.gui.composer.fakes import HeldRunner
 from tests.gui.composer.typing import type_text
 
 
@@ -105,16 +106,6 @@ def test_mastodon_limit_comes_from_the_instance_and_the_strictest_account_wins(q
     assert counter(dialog, "mastodon").property("level") == "over"
 
 
-class HeldRunner:
-    """Keeps background jobs until the test runs them, in the order it chooses."""
-
-    def __init__(self):
-        self.jobs = []
-
-    def run_background(self, work, on_done=None, on_error=None):
-        self.jobs.append((work, on_done))
-
-
 def test_a_long_text_is_counted_off_the_gui_thread_and_stale_counts_are_dropped(qtbot):
     from cmdesk.gui.composer.counters import BACKGROUND_CHARS, CounterBar
 
@@ -131,7 +122,6 @@ def test_a_long_text_is_counted_off_the_gui_thread_and_stale_counts_are_dropped(
     texts["linkedin"] = "a" * (BACKGROUND_CHARS + 10)  # typed on while the first count runs
     bar.recount()
     assert len(runner.jobs) == 2 and shown == []  # both on the pool, nothing shown yet
-    for work, on_done in reversed(runner.jobs):  # the newer count finishes first
-        on_done(work())
+    runner.finish_all(newest_first=True)  # the newer count finishes first
     assert shown == [BACKGROUND_CHARS + 10]  # the stale count never reached the screen
     assert f"{BACKGROUND_CHARS + 10}/3000" in bar.label("linkedin").text()

@@ -55,3 +55,31 @@ def _body(dialog, network) -> str:
 def test_bluesky_shows_the_link_as_sent_x_shortens_it():
     assert LINK in render("bluesky", f"voir {LINK}", "more")
     assert LINK not in render("x", f"voir {LINK}", "more")
+
+
+def test_thread_parts_show_under_the_first_post(qtbot, open_composer):
+    dialog = open_composer(networks=("x",))
+    dialog.tabs.main.setPlainText(" ".join(["Une phrase assez longue pour remplir un fil."] * 12))
+    with qtbot.waitSignal(dialog.thread.split_done, timeout=5000):
+        dialog.thread.split_button.click()
+    card = dialog.findChild(NetworkPreview, "preview-x")
+    qtbot.waitUntil(lambda: card.replies.text() != "", timeout=3000)
+    total = len(dialog.thread.parts) + 1
+    assert f"{total}/{total}" in card.replies.text()
+    assert f"1/{total}" in _body(dialog, "x")
+
+
+def test_instagram_shows_a_carousel_of_one_picture_at_a_time(qtbot):
+    from PySide6.QtGui import QPixmap
+
+    from cmdesk.core.model import MediaRef
+
+    card = NetworkPreview("instagram")
+    qtbot.addWidget(card)
+    grid = card.grid
+    pixmap = QPixmap(100, 100)
+    grid.set_items([(pixmap, MediaRef("a.jpg")), (pixmap, MediaRef("b.jpg")), (pixmap, MediaRef("c.jpg"))])
+    assert (grid.total, grid.shown) == (3, 1)
+    x_grid = NetworkPreview("x", card).grid
+    x_grid.set_items([(pixmap, MediaRef(f"{i}.jpg")) for i in range(3)])
+    assert (x_grid.total, x_grid.shown) == (3, 3)

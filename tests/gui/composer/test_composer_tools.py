@@ -148,3 +148,39 @@ def test_edit_image_opens_the_studio_and_its_changes_come_back(qtbot, open_compo
         studio.save()
     qtbot.waitUntil(lambda: dialog.media.media[1].alt == "Deux canards", timeout=3000)
     assert dialog.media.media[0].alt == ""
+
+
+def test_splitting_again_reflows_the_whole_thread_and_loses_nothing(qtbot, open_composer, accounts):
+    from PySide6.QtWidgets import QCheckBox
+
+    dialog = open_composer(networks=("mastodon",))
+    dialog.tabs.main.setPlainText(LONG)
+    split(qtbot, dialog)
+    first = len(dialog.thread.parts) + 1
+    dialog.findChild(QCheckBox, f"account-{accounts['x'].id}").setChecked(True)  # a tighter limit
+    split(qtbot, dialog)
+    second = len(dialog.thread.parts) + 1
+    assert second > first
+    rebuilt = dialog.thread.whole_text()
+    assert rebuilt.split() == LONG.split()
+
+
+def test_typing_during_a_split_keeps_the_typing(qtbot):
+    from cmdesk.gui.composer.thread_panel import ThreadPanel
+    from tests.gui.composer.fakes import HeldRunner
+
+    runner = HeldRunner()
+    panel = ThreadPanel(runner)
+    qtbot.addWidget(panel)
+    replaced = []
+    panel.main_text_replaced.connect(replaced.append)
+    panel.set_networks(["x"])
+    panel.main_text = LONG
+    panel.split()
+    panel.main_text = LONG + " Encore."  # the user types on before the split result arrives
+    runner.finish_all()
+    assert replaced == [] and panel.parts == []
+    assert panel.hint.text() == "The text changed while splitting; split again."
+    panel.split()
+    runner.finish_all()
+    assert len(replaced) == 1 and panel.parts

@@ -83,7 +83,7 @@ class ComposerDialog(QDialog):
         self.counters.counted.connect(lambda _m: self._refresh_timer.start())
         self.thread = ThreadPanel(self._runner, self)
         self.thread.caps_for = self.caps_for
-        self.thread.split_button.clicked.connect(lambda: self.thread.split(self.tabs.main.toPlainText()))
+        self.thread.split_button.clicked.connect(self.thread.split)
         self.thread.main_text_replaced.connect(self.tabs.set_main_text)
         self.thread.changed.connect(self._refresh_timer.start)
         self.media = MediaPanel(self._services, self._runner, self)
@@ -237,7 +237,7 @@ class ComposerDialog(QDialog):
         names = {a.network: a.name for a in reversed(self.selected_accounts())}
         for network, preview in self._previews.items():
             pictures = [(self.media.pixmaps[r.path], r) for r in post.media if r.path in self.media.pixmaps]
-            preview.set_content(names.get(network, ""), post.text_for(network), pictures)
+            preview.set_content(names.get(network, ""), post.text_for(network), pictures, post.thread)
         if self.media.ready():
             infos = {n: [as_sent(i, r, n) if (i := self.media.infos.get(r.path)) else None
                          for r in post.media] for n in networks}

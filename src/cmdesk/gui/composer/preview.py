@@ -17,6 +17,7 @@ GRID_GAP_PX = 3
 # Previews stack in a column: a tall picture would push the other networks out of sight, so the
 # grid keeps the feed's shape but never grows past this height.
 GRID_MAX_HEIGHT_PX = 170
+CAROUSELS = {"instagram"}
 
 
 def avatar(name: str, color: str, size: int = AVATAR_PX) -> QPixmap:
@@ -45,13 +46,21 @@ class ImageGrid(QWidget):
         super().__init__(parent)
         self.network = network
         self._items: list[tuple[QPixmap, MediaRef]] = []
+        self.total = 0
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def set_items(self, items: list[tuple[QPixmap, MediaRef]]) -> None:
-        self._items = [(p, r) for p, r in items if not p.isNull()][:4]
+        items = [(p, r) for p, r in items if not p.isNull()]
+        self.total = len(items)
+        # Instagram shows a carousel: one picture at a time, with a position badge.
+        self._items = items[:1] if self.network in CAROUSELS else items[:4]
         self.setVisible(bool(self._items))
         self.updateGeometry()
         self.update()
+
+    @property
+    def shown(self) -> int:
+        return len(self._items)
 
     def _aspect(self) -> float:
         wanted = FEED_ASPECT.get(self.network)
@@ -98,6 +107,13 @@ class ImageGrid(QWidget):
         painter.setClipPath(clip)
         for (pixmap, ref), cell in zip(self._items, cells):
             painter.drawPixmap(cell, pixmap, self._source(pixmap, ref, cell))
+        if self.network in CAROUSELS and self.total > 1 and cells:
+            badge = QRectF(cells[0].right() - 46, cells[0].top() + 8, 38, 22)
+            painter.setBrush(QColor(0, 0, 0, 160))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawRoundedRect(badge, 11, 11)
+            painter.setPen(QColor("white"))
+            painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, f"1/{self.total}")
         painter.end()
 
     def _source(self, pixmap: QPixmap, ref: MediaRef, cell: QRectF) -> QRectF:
@@ -141,6 +157,13 @@ class NetworkPreview(QFrame):
         self.body.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.grid = ImageGrid(network, self)
         self.grid.hide()
+        # A thread shows as replies under the first post, as the network's own thread view does.
+        self.replies = QLabel(self)
+        self.replies.setObjectName("preview-replies")
+        self.replies.setWordWrap(True)
+        self.replies.setTextFormat(Qt.TextFormat.RichText)
+        self.replies.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.replies.hide()
         header = QHBoxLayout()
         header.addWidget(self.avatar)
         header.addWidget(self.name, 1)
@@ -149,9 +172,10 @@ class NetworkPreview(QFrame):
         layout.addLayout(header)
         layout.addWidget(self.body)
         layout.addWidget(self.grid)
+        layout.addWidget(self.replies)
 
     def set_content(self, account_name: str, text: str,
-                    media: list[tuple[QPixmap, MediaRef]]) -> None:
+                    media: list[tuple[QPixmap, MediaRef]], replies: list[str] = ()) -> None:
         color = COLORS.get(self.network, "#888")
         when = self.tr("now")
         self.avatar.setPixmap(avatar(account_name, color))
@@ -160,6 +184,11 @@ class NetworkPreview(QFrame):
                           f"{when}</span>")
         self.body.setText(render(self.network, text, self.tr("more")))
         self.grid.set_items(media)
+        more = self.tr("more")
+        blocks = [f"<p style='margin-left:10px; margin-top:8px'><span style='color:#8899a6'>↳</span>"
+                  f" {render(self.network, reply, more)}</p>" for reply in replies]
+        self.replies.setText("".join(blocks))
+        self.replies.setVisible(bool(blocks))
 
 
 def _escape(text: str) -> str:

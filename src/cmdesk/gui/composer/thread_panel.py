@@ -55,6 +55,7 @@ class ThreadPanel(QWidget):
         layout.addLayout(top)
         layout.addLayout(self._parts_layout)
         self.main_text = ""
+        self._splitting = ""
         self._update_buttons()
 
     @property
@@ -80,10 +81,17 @@ class ThreadPanel(QWidget):
         self._update_buttons()
         self.changed.emit()
 
-    def split(self, text: str) -> None:
+    def whole_text(self) -> str:
+        """The main text and every part, numbering removed: what a split starts from, so
+        splitting again re-flows the whole thread instead of dropping the parts."""
+        pieces = [_NUMBERING.sub("", p).strip() for p in [self.main_text, *self.parts]]
+        return " ".join(p for p in pieces if p)
+
+    def split(self) -> None:
         """Split off the GUI thread: a long text takes a noticeable fraction of a second."""
         if not self.networks:
             return
+        text = self._splitting = self.whole_text()
         limits = {n: self.caps_for(n).text_limit or None for n in self.networks}
         configs = {n: text_config(self.caps_for(n)) for n in self.networks}
         fits = fits_networks(self.networks, limits=limits, configs=configs)
@@ -99,7 +107,13 @@ class ThreadPanel(QWidget):
     def _split_done(self, parts: list[str]) -> None:
         self._update_buttons()
         self.split_done.emit()
+        if self.whole_text() != self._splitting:
+            # The user typed on while we split: their edit wins, nothing is replaced.
+            self.hint.setText(self.tr("The text changed while splitting; split again."))
+            return
         if len(parts) < 2:
+            if self.parts:
+                self.join()
             self.hint.setText(self.tr("The text already fits in one post on every chosen network."))
             return
         self.hint.setText(self.tr("{count} posts. Edit them before saving.").format(count=len(parts)))
@@ -107,10 +121,10 @@ class ThreadPanel(QWidget):
         self.set_parts(parts[1:])
 
     def join(self) -> None:
-        pieces = [_NUMBERING.sub("", p).strip() for p in [self.main_text, *self.parts]]
+        whole = self.whole_text()
         self.set_parts([])
         self.hint.clear()
-        self.main_text_replaced.emit(" ".join(p for p in pieces if p))
+        self.main_text_replaced.emit(whole)
 
     def set_networks(self, networks: list[str]) -> None:
         self.networks = list(networks)
