@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -147,3 +147,39 @@ def test_switching_months_and_views_keeps_the_focused_day(make_calendar, qtbot):
     assert cal.stack.currentWidget() is cal.agenda
     cal.today()
     assert cal.current_date == planner.local_day(utc_now(), "Europe/Paris")
+
+
+def test_click_selects_ctrl_click_adds_double_click_opens(make_calendar, services, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    account = services.workspace.accounts.get("m1")
+    a = scheduled("A", at(date(2030, 5, 7), 9, 0), account)
+    b = scheduled("B", at(date(2030, 5, 8), 9, 0), account)
+    cal = make_calendar([a, b])
+    month = cal.month
+    QTest.mouseClick(month, Qt.MouseButton.LeftButton, pos=month.chip_rect(a.id).center())
+    assert cal.selection.ids == [a.id] and cal.selection.day == date(2030, 5, 7)
+    QTest.mouseClick(month, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier,
+                     month.chip_rect(b.id).center())
+    assert cal.selection.ids == [a.id, b.id]
+    # Both selected chips move together, each keeping its time of day.
+    drop(month, month.day_rect(date(2030, 5, 20)).center(), ids_mime(*cal.selection.ids))
+    qtbot.waitUntil(lambda: local_time(stored(services, b.id)) == (date(2030, 5, 20),
+                                                                   time(9, 0)))
+    assert local_time(stored(services, a.id)) == (date(2030, 5, 20), time(9, 0))
+    with qtbot.waitSignal(cal.open_post_requested) as opened:
+        QTest.mouseDClick(month, Qt.MouseButton.LeftButton, pos=month.chip_rect(a.id).center())
+    assert opened.args == [a.id]
+
+
+def test_week_row_with_several_posts_shows_plus_n(make_calendar, services, qtbot):
+    account = services.workspace.accounts.get("m1")
+    day = date(2030, 5, 7)
+    posts = [scheduled(f"W{i}", at(day, 14, 10 * i), account) for i in range(3)]
+    cal = make_calendar(posts, day=day, view="week")
+    grid = cal.week.grid
+    (rect, chip, more), = [item for item in grid.items() if item[1].local.date() == day]
+    assert chip.id == posts[0].id and more == 2
+    hit = grid.hit(rect.topRight() + QPoint(-3, 3))
+    assert hit.kind == "more" and hit.day == day
