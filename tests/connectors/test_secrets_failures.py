@@ -110,9 +110,21 @@ def test_a_hanging_keyring_times_out_instead_of_freezing():
     gate = threading.Event()
     try:
         with pytest.raises(KeyringUnavailable, match="did not answer"):
-            open_secret_store(backend=_Fake(gate=gate), timeout_s=0.2)
+            open_secret_store(backend=_Fake(gate=gate), timeout_s=0.2, unlock_timeout_s=0.3)
     finally:
         gate.set()
+
+
+def test_a_keyring_that_hangs_later_times_out_on_each_call():
+    backend = _Fake()
+    store = open_secret_store(backend=backend, timeout_s=0.2)
+    backend.gate = threading.Event()
+    try:
+        with pytest.raises(KeyringUnavailable, match="did not answer"):
+            store.get("account:a")
+    finally:
+        backend.gate.set()
+    assert store.get("account:a") is None  # once it answers again, so do we
 
 
 def test_a_backend_error_never_quotes_the_secret():

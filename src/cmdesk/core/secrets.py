@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 SERVICE = "cmdesk"
 KEYRING_TIMEOUT_S = 20.0
+# The first call may show the desktop's unlock prompt: give a person time to type a password.
+KEYRING_UNLOCK_TIMEOUT_S = 120.0
 _PROBE_KEY = "cmdesk:probe"  # read once at open: proves the keyring answers and is unlocked
 
 T = TypeVar("T")
@@ -112,11 +114,11 @@ class KeyringSecretStore(SecretStore):
         # timeout (the worker stays stuck, so later calls time out too until the keyring answers).
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="keyring")
 
-    def _call(self, fn: Callable[..., T], *args: Any) -> T:
+    def _call(self, fn: Callable[..., T], *args: Any, timeout_s: float | None = None) -> T:
         with self._lock:
             future = self._executor.submit(fn, *args)
             try:
-                return future.result(timeout=self._timeout_s)
+                return future.result(timeout=timeout_s or self._timeout_s)
             except FutureTimeout:
                 raise _explain(translate("Secrets", "the keyring did not answer")) from None
             except KeyringUnavailable:
@@ -128,8 +130,8 @@ class KeyringSecretStore(SecretStore):
                 log.warning("keyring call failed: %s", type(exc).__name__)
                 raise _explain(_failure_detail(exc)) from None
 
-    def probe(self) -> None:
-        self._call(self._backend.get_password, SERVICE, _PROBE_KEY)
+    def probe(self, timeout_s: float | None = None) -> None:
+        self._call(self._backend.get_password, SERVICE, _PROBE_KEY, timeout_s=timeout_s)
 
     def get(self, key: str) -> Any:
         text = self._call(self._backend.get_password, SERVICE, key)
@@ -163,7 +165,8 @@ def _failure_detail(exc: BaseException) -> str:
 
 
 def open_secret_store(session_only: bool = False, *, backend: Any = None,
-                      timeout_s: float = KEYRING_TIMEOUT_S) -> SecretStore:
+                      timeout_s: float = KEYRING_TIMEOUT_S,
+                      unlock_timeout_s: float = KEYRING_UNLOCK_TIMEOUT_S) -> SecretStore:
     """The keyring store, or a session-only memory store when the caller opts into it.
 
     Raises KeyringUnavailable (translated) when no safe keyring answers; the caller decides
@@ -181,5 +184,5 @@ def open_secret_store(session_only: bool = False, *, backend: Any = None,
     if not _is_usable(backend):
         raise _explain(translate("Secrets", "no secure keyring backend was found"))
     store = KeyringSecretStore(backend, timeout_s=timeout_s)
-    store.probe()
+    store.probe(unlock_timeout_s)
     return store
