@@ -87,6 +87,13 @@ def test_text_is_json_with_wait_and_no_pings(server, connector):
     assert result.remote_url == f"https://discord.com/channels/{GUILD_ID}/{CHANNEL_ID}/{result.remote_id}"
 
 
+def test_a_forum_channel_post_names_its_thread(server, connector):
+    req = request(PostPart("Nouveau sujet"))
+    req.options["thread_name"] = "Programme de juin"
+    connector.publish(req)
+    assert server.requests_to("POST", EXECUTE)[0].json["thread_name"] == "Programme de juin"
+
+
 def test_pictures_are_multipart_files_with_descriptions_as_alt_text(server, connector):
     media = [PreparedMedia(b"\xff\xd8one", "image/jpeg", 4, 4, alt="Une scène", filename="a.jpg"),
              PreparedMedia(b"\x89PNGtwo", "image/png", 4, 4, alt="", filename="b.png")]

@@ -124,7 +124,7 @@ class DiscordConnector(Connector):
             if index < len(sent):
                 continue
             request.save_progress(discord_sending=index)  # from here on a crash leaves a doubt
-            message = self._send(part)
+            message = self._send(part, request.options if index == 0 else {})
             sent.append(str(message["id"]))
             request.save_progress(discord_messages=sent)
         return self._result(sent)
@@ -150,10 +150,12 @@ class DiscordConnector(Connector):
         self.secrets.delete(self.account.secret_key)
 
     # ---- steps --------------------------------------------------------------------------
-    def _send(self, part: PostPart) -> dict[str, Any]:
+    def _send(self, part: PostPart, options: dict[str, Any]) -> dict[str, Any]:
         payload: dict[str, Any] = {"content": normalize(part.text),
                                    # never ping @everyone or a role from a scheduled post
                                    "allowed_mentions": {"parse": []}}
+        if options.get("thread_name"):  # a forum channel opens a new thread per post
+            payload["thread_name"] = str(options["thread_name"])[:100]
         if not part.media:
             return self._json("POST", "", params={"wait": "true"}, json=payload, creates=True)
         payload["attachments"] = [
