@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 from cmdesk.core.connectors.base import (
     AccountCheck,
     Connector,
-    PostPart,
     PublishRequest,
     PublishResult,
     SignInField,
