@@ -9,6 +9,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 import requests
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from urllib3.exceptions import MaxRetryError, NameResolutionError
 
 from cmdesk import __version__
@@ -21,6 +23,7 @@ from cmdesk.core.connectors.errors import (
     Unconfirmed,
 )
 from cmdesk.core.connectors.http import InsecureRequest, check_url, make_session
+from cmdesk.core.connectors.redact import redact
 from cmdesk.core.connectors.responses import check, json_body, retry_at, transport_error
 from tests.contract.server import (
     AcceptThenReset,
@@ -235,3 +238,30 @@ def test_tokens_in_url_paths_are_masked_in_refusals(url, secret, caplog):
     with pytest.raises(InsecureRequest) as caught:
         make_session().get(url.replace("https://", "gopher://"))
     assert secret not in str(caught.value)
+
+
+# ---- masking, for any token ------------------------------------------------------------------
+_TOKEN_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-"
+tokens = st.text(alphabet=_TOKEN_CHARS, min_size=12, max_size=80)
+_PLACES = [
+    "Authorization: Bearer {t}",
+    "headers={{'Authorization': 'Bot {t}'}}",
+    "GET https://h/api?client_id=abc&access_token={t}&x=1",
+    "grant_type=refresh_token&refresh_token={t}",
+    '{{"access_token": "{t}", "token_type": "Bearer"}}',
+    '{{"password":"{t}"}}',
+    "POST https://discord.com/api/webhooks/123456789/{t}?wait=true",
+    "POST https://api.telegram.org/bot987654:{t}/sendPhoto",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(token=tokens, place=st.sampled_from(_PLACES))
+def test_a_token_in_any_known_place_is_masked(token, place):
+    assert token not in redact(place.format(t=token))
+
+
+@settings(max_examples=40, deadline=None)
+@given(seconds=st.integers(min_value=0, max_value=999_999))
+def test_retry_after_seconds_is_exact(seconds):
+    assert retry_at({"Retry-After": str(seconds)}, now=lambda: NOW) == NOW + timedelta(seconds=seconds)
