@@ -50,3 +50,8 @@ def test_plain_strings_round_trip(key):
     store = open_secret_store()
     store.set(key, "app-password-éà 🔑")
     assert store.get(key) == "app-password-éà 🔑"
+
+
+def test_a_value_not_written_as_json_comes_back_as_text(key):
+    keyring.set_password(SERVICE, key, "typed-by-hand{")
+    assert open_secret_store().get(key) == "typed-by-hand{"

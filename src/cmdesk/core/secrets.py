@@ -137,7 +137,10 @@ class KeyringSecretStore(SecretStore):
         text = self._call(self._backend.get_password, SERVICE, key)
         if text is None:
             return None
-        value = json.loads(text)
+        try:
+            value = json.loads(text)
+        except ValueError:  # written by hand or by another tool: hand back the plain text
+            value = text
         remember_secret(value)
         return value
 
