@@ -14,9 +14,15 @@ export QT_QPA_PLATFORM=offscreen
 # A private D-Bus session with the Secret Service, for keyring tests.
 read -r DBUS_SESSION_BUS_ADDRESS DBUS_SESSION_BUS_PID < <(dbus-daemon --session --fork --print-address=1 --print-pid=1 | paste -sd' ')
 export DBUS_SESSION_BUS_ADDRESS
+# Each run gets its own keyring files: several runs at once (engineers sharing a machine, CI
+# jobs) must not unlock, lock or rewrite each other's login keyring.
+KEYRING_DATA=$(mktemp -d "${TMPDIR:-/tmp}/cmdesk-keyring.XXXXXX")
+export XDG_DATA_HOME="$KEYRING_DATA"
 KEYRING_PASSWORD=cmdesk-tests
 printf '%s' "$KEYRING_PASSWORD" | timeout 20 gnome-keyring-daemon --unlock --components=secrets >/dev/null
-cleanup() { kill "$DBUS_SESSION_BUS_PID" 2>/dev/null; pkill -f "gnome-keyring-daemon --unlock --components=secrets" 2>/dev/null; true; }
+# The keyring daemon leaves with its D-Bus session; killing it by name would also kill the
+# keyrings of other runs in progress.
+cleanup() { kill "$DBUS_SESSION_BUS_PID" 2>/dev/null; rm -rf "$KEYRING_DATA"; true; }
 trap cleanup EXIT
 
 $PY -m pytest "$@"

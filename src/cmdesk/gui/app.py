@@ -126,12 +126,18 @@ class Shell:
         self.services.close()
 
 
+def _headless_linux() -> bool:
+    return sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(args) -> int:
     data_dir: Path | None = args.data_dir
     services = build_services(data_dir)
     log_path = setup_logging(services.paths.logs)
-    if args.screenshot and not os.environ.get("QT_QPA_PLATFORM"):
-        # A picture needs no screen: servers, CI and the packaging check have none.
+    if args.screenshot and not os.environ.get("QT_QPA_PLATFORM") and _headless_linux():
+        # A picture needs no screen: servers and CI have none. With a display (even Xvfb) the
+        # real platform plugin is used, so the picture also proves the app can start there.
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     app = make_application()
     stored_language = window_settings(services).value(LANGUAGE_KEY, "") or None
