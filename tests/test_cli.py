@@ -13,6 +13,7 @@ import pytest
 
 from cmdesk import __version__
 from cmdesk.core.logging_setup import mask_secrets, setup_logging
+from tests.headless_support import run_until_ready_then_stop
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -42,21 +43,10 @@ def test_a_bad_option_value_is_refused_with_a_message():
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
 def test_headless_starts_and_stops_cleanly_on_a_signal(tmp_path, stop):
-    child = subprocess.Popen(
+    code = run_until_ready_then_stop(
         [sys.executable, "-m", "cmdesk", "--headless", "--data-dir", str(tmp_path / "ws")],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-        env=dict(os.environ, PYTHONUNBUFFERED="1"),
-    )
-    try:
-        ready = child.stdout.readline()  # printed once the workspace is open and publishing
-        assert str(tmp_path / "ws") in ready, child.stderr.read() if not ready else ready
-        child.send_signal(stop)
-        assert child.wait(timeout=30) == 0
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.stdout.close()
-        child.stderr.close()
+        expect=str(tmp_path / "ws"), stop=stop, cwd=ROOT, env=dict(os.environ, PYTHONUNBUFFERED="1"))
+    assert code == 0
     log = (tmp_path / "ws" / "logs" / "cmdesk.log").read_text(encoding="utf-8")
     assert "headless mode started" in log
     assert f"received {stop.name}" in log and "headless mode stopped" in log

@@ -8,12 +8,13 @@ CI: a frozen build that misses a keyring backend or a Qt plugin only fails on us
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 from pathlib import Path
 
 import pytest
 from PIL import Image
+
+from tests.headless_support import run_until_ready_then_stop
 
 ROOT = Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist" / "cmdesk"
@@ -58,15 +59,6 @@ def test_frozen_headless_finds_the_secret_service_and_stops_on_sigterm(frozen, t
     assert os.environ.get("DBUS_SESSION_BUS_ADDRESS"), "run through scripts/run-tests.sh"
     # The user's session, minus anything that could let the development tree leak in.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
-    child = subprocess.Popen([str(frozen / "cmdesk"), "--headless", "--data-dir", str(tmp_path / "ws")],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
-    try:
-        ready = child.stdout.readline()
-        assert str(tmp_path / "ws") in ready, ready + child.stderr.read()
-        child.send_signal(signal.SIGTERM)
-        assert child.wait(timeout=60) == 0
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.stdout.close()
-        child.stderr.close()
+    code = run_until_ready_then_stop([str(frozen / "cmdesk"), "--headless", "--data-dir", str(tmp_path / "ws")],
+                                     expect=str(tmp_path / "ws"), env=env)
+    assert code == 0
