@@ -5,8 +5,9 @@ Every read and write runs on the runner's storage thread. A change the user make
 these caches at once (the drop repaints in the same event) and written durably afterwards; a failed
 write hands the caller the error so the change is rolled back.
 
-Windows are whole month grids (42 days), so week and agenda views of the same month need no extra
-query, and the neighbouring months are prefetched so "next month" paints from memory.
+Windows are calendar months; the days a grid shows from the months around it come from their own
+windows, which are prefetched anyway so "next month" paints from memory. Each post is in one
+window only, and a jump to a far month decodes just that month's posts.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
@@ -179,8 +180,8 @@ class CalendarData(QObject):
         if (key, self.zone) in self._loading and not replace:
             return
         self._loading.add((key, self.zone))
-        days = self.grid(key)
-        first, last = days[0], days[-1] + timedelta(days=1)
+        first = date(key[0], key[1], 1)
+        last = date(*shift_month(key, 1), 1)
         ws, zone, tz = self.workspace, self.zone, self.tz
 
         def work() -> Window:
