@@ -11,6 +11,8 @@ PACKAGES=(
   fonts-noto-color-emoji
   # the Secret Service for keyring, and a virtual screen
   dbus gnome-keyring libsecret-tools xvfb x11-utils
+  # gdbus: keyring tests wait for the Secret Service to appear on a private bus
+  libglib2.0-bin
   # desktop metadata validation
   desktop-file-utils appstream
 )
