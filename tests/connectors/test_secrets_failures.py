@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -153,3 +154,31 @@ def test_session_only_store_is_memory():
     store.delete("k")
     store.delete("k")
     assert store.get("k") is None
+
+
+@pytest.mark.peer
+def test_a_real_keyring_that_was_never_unlocked_gives_a_clear_message(tmp_path):
+    """A private D-Bus session whose gnome-keyring nobody unlocked: the unlock cannot happen
+    (no one to answer the prompt), and the user is told so instead of waiting forever."""
+    run_dir = tmp_path / "run"
+    run_dir.mkdir(mode=0o700)
+    env = dict(os.environ, HOME=str(tmp_path), XDG_RUNTIME_DIR=str(run_dir),
+               XDG_DATA_HOME=str(tmp_path / "data"))
+    bus = subprocess.run(["dbus-daemon", "--session", "--fork", "--print-address=1", "--print-pid=1"],
+                         capture_output=True, text=True, env=env, timeout=30, check=True).stdout.split()
+    env["DBUS_SESSION_BUS_ADDRESS"], bus_pid = bus[0], int(bus[1])
+    daemon = subprocess.Popen(["gnome-keyring-daemon", "--foreground", "--components=secrets"], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        subprocess.run(["gdbus", "wait", "--session", "--timeout", "20", "org.freedesktop.secrets"],
+                       env=env, timeout=30, check=True)
+        done = subprocess.run([sys.executable, "-c", SCRIPT], env=env, capture_output=True, text=True,
+                              timeout=60)
+    finally:
+        daemon.terminate()
+        daemon.wait(10)
+        os.kill(bus_pid, 15)
+    assert done.returncode == 3, done.stderr
+    assert re.search(r"UNAVAILABLE: No system keyring .*\((the keyring is locked|the unlock prompt was dismissed)\)",
+                     done.stdout)
+    _no_file_holds_the_secret(tmp_path)
