@@ -221,6 +221,7 @@ def test_no_token_reaches_the_log_or_an_error_message(server, caplog):
     server.inject(Status(422, json={"error": f"bad token {TOKEN} given", "access_token": TOKEN}))
     with pytest.raises(Permanent) as refused:
         check(session.post(server.url + "/make", data={"password": TOKEN}))
+    session.get(server.url + "/echo", params={"client_secret": TOKEN, "page": "2"})
     server.inject(Drop())
     with pytest.raises(Unconfirmed) as broke:
         session.post(server.url + f"/make?token={TOKEN}", creates=True)

@@ -116,7 +116,7 @@ class Session(requests.Session):
                      type(exc).__name__, type(error).__name__)
             raise error from None  # the original message may carry the URL: keep it out
         if log.isEnabledFor(logging.DEBUG):  # masking a body is not free: only when logged
-            log.debug("%s %s -> %s in %.0f ms: %s", method.upper(), redact(url),
+            log.debug("%s %s -> %s in %.0f ms: %s", method.upper(), redact(response.url or url),
                       response.status_code, (time.monotonic() - started) * 1000,
                       body_preview(response, LOG_BODY_CHARS))
         return response
