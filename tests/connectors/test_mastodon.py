@@ -311,3 +311,12 @@ def test_an_unconfirmed_hand_off_is_found_among_scheduled_statuses_and_never_pub
     (held,) = env.server.state["scheduled"]
     assert found is not None and found.remote_id == held and found.extra["scheduled"]
     assert statuses(env) == [] and len(env.server.requests_to("POST", "/api/v1/statuses")) == 1
+
+
+def test_hand_off_over_the_total_limit_is_permanent_with_a_clear_reason(env):
+    start = datetime.now(timezone.utc) + timedelta(days=1)
+    for i in range(300):  # already held by the server, spread over days
+        day = (start + timedelta(days=i)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+        env.server.state["scheduled"][f"s{i}"] = {"id": f"s{i}", "scheduled_at": day, "params": {"text": ""}}
+    with pytest.raises(Permanent, match="300 in total"):
+        env.connector.hand_off(request("three hundred and one"), start + timedelta(hours=1))
