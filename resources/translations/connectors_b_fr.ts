@@ -3,37 +3,42 @@
 <context>
     <name>Bluesky</name>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="177" />
+        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="97" />
+        <source>This is your main Bluesky password. Create an app password (Settings &gt; Privacy and security &gt; App passwords) and use it here instead.</source>
+        <translation>C’est votre mot de passe Bluesky principal. Créez un mot de passe d’application (Paramètres &gt; Confidentialité et sécurité &gt; Mots de passe d’application) et utilisez-le ici.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="185" />
         <source>No record key was kept for this post: check the profile.</source>
         <translation>Aucune clé d’enregistrement n’a été gardée pour ce post : vérifiez le profil.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="206" />
+        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="214" />
         <source>Bluesky did not keep the image.</source>
         <translation>Bluesky n’a pas gardé l’image.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="234" />
+        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="242" />
         <source>Bluesky answered without the post's address.</source>
         <translation>Bluesky a répondu sans l’adresse du post.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="139" />
+        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="151" />
         <source>Not signed in to Bluesky: sign in again.</source>
         <translation>Pas de connexion à Bluesky : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="173" />
+        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="185" />
         <source>The Bluesky session ended: sign in again.</source>
         <translation>La session Bluesky est terminée : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="190" />
+        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="202" />
         <source>Bluesky refused the session: sign in again.</source>
         <translation>Bluesky a refusé la session : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="226" />
+        <location filename="../../src/cmdesk/core/connectors/atproto.py" line="238" />
         <source>Bluesky did not accept this handle and app password ({reason}).</source>
         <translation>Bluesky n’a pas accepté cet identifiant et ce mot de passe d’application ({reason}).</translation>
     </message>
@@ -61,22 +66,22 @@
         <translation>Discord ne peut pas dire si le message est parti : vérifiez le salon.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/discord.py" line="174" />
+        <location filename="../../src/cmdesk/core/connectors/discord.py" line="176" />
         <source>Too long for Discord: 2000 characters at most.</source>
         <translation>Trop long pour Discord : 2000 caractères au plus.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/discord.py" line="176" />
+        <location filename="../../src/cmdesk/core/connectors/discord.py" line="178" />
         <source>Discord takes 10 pictures at most per message.</source>
         <translation>Discord accepte 10 images au plus par message.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/discord.py" line="178" />
+        <location filename="../../src/cmdesk/core/connectors/discord.py" line="180" />
         <source>Discord cannot send an empty message.</source>
         <translation>Discord ne peut pas envoyer un message vide.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/discord.py" line="180" />
+        <location filename="../../src/cmdesk/core/connectors/discord.py" line="182" />
         <source>A picture description is longer than 1024 characters.</source>
         <translation>Une description d’image dépasse 1024 caractères.</translation>
     </message>
@@ -84,12 +89,12 @@
 <context>
     <name>Requirements</name>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="59" />
+        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="61" />
         <source>Bluesky needs your handle and an app password (Settings &gt; Privacy and security &gt; App passwords), never your main password. Your computer must be on when a post is due: Bluesky cannot hold a post until a time.</source>
         <translation>Bluesky demande votre identifiant et un mot de passe d’application (Paramètres &gt; Confidentialité et sécurité &gt; Mots de passe d’application), jamais votre mot de passe principal. Votre ordinateur doit être allumé à l’heure du post : Bluesky ne sait pas garder un post jusqu’à une heure donnée.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="110" />
+        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="109" />
         <source>WordPress needs the site address, your user name and an application password (Users &gt; Profile &gt; Application Passwords; WordPress 5.6 or later, over HTTPS). Scheduled posts are handed to WordPress, which publishes them itself.</source>
         <translation>WordPress demande l’adresse du site, votre nom d’utilisateur et un mot de passe d’application (Utilisateurs &gt; Profil &gt; Mots de passe d’application ; WordPress 5.6 ou plus récent, en HTTPS). Les articles programmés sont confiés à WordPress, qui les publie lui-même.</translation>
     </message>
@@ -107,37 +112,37 @@
 <context>
     <name>SignIn</name>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="71" />
+        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="74" />
         <source>Handle or e-mail</source>
         <translation>Identifiant ou e-mail</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="73" />
+        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="76" />
         <source>App password</source>
         <translation>Mot de passe d’application</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="75" />
+        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="78" />
         <source>Server</source>
         <translation>Serveur</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="77" />
+        <location filename="../../src/cmdesk/core/connectors/bluesky.py" line="80" />
         <source>Leave empty for bsky.social; give your own PDS address if you host one.</source>
         <translation>Laissez vide pour bsky.social ; donnez l’adresse de votre PDS si vous en hébergez un.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="119" />
+        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="118" />
         <source>Site address</source>
         <translation>Adresse du site</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="120" />
+        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="119" />
         <source>User name</source>
         <translation>Nom d’utilisateur</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="121" />
+        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="120" />
         <source>Application password</source>
         <translation>Mot de passe d’application</translation>
     </message>
@@ -208,27 +213,27 @@
 <context>
     <name>WordPress</name>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="86" />
+        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="85" />
         <source>WordPress refused the user name or application password ({reason}).</source>
         <translation>WordPress a refusé le nom d’utilisateur ou le mot de passe d’application ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="146" />
+        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="145" />
         <source>Not signed in to WordPress: sign in again.</source>
         <translation>Pas de connexion à WordPress : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="179" />
+        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="178" />
         <source>No WordPress site answers at {site}: check the address.</source>
         <translation>Aucun site WordPress ne répond à {site} : vérifiez l’adresse.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="223" />
+        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="222" />
         <source>This post is already published on WordPress: it can no longer be moved.</source>
         <translation>Cet article est déjà publié sur WordPress : il ne peut plus être déplacé.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="312" />
+        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="311" />
         <source>Too late to hand this post to WordPress: it is due in less than a minute.</source>
         <translation>Trop tard pour confier ce post à WordPress : il part dans moins d’une minute.</translation>
     </message>

@@ -94,6 +94,13 @@ def test_a_wrong_app_password_is_refused_with_the_pds_reason(pds, user, secrets)
     assert secrets.data == {}
 
 
+def test_the_main_password_is_refused_so_cmdesk_never_keeps_it(pds, user, secrets):
+    with pytest.raises(Permanent) as caught:
+        BlueskyConnector.sign_in({"identifier": user["handle"], "password": user["password"],
+                                  "server": pds.url}, secrets=secrets, http=make_session())
+    assert "app password" in caught.value.reason and secrets.data == {}
+
+
 def test_text_with_link_mention_tag_and_two_images_reads_back_identically(pds, user, connector):
     friend = pds.create_account()
     text = (f"Été 🎉 à Lyon : https://example.fr/programme?j=1 avec @{friend['handle']} "

@@ -10,7 +10,9 @@ session, so the user only signs in again when the app password was revoked.
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import json
 import threading
 from datetime import datetime, timezone
 from typing import Any
@@ -59,6 +61,16 @@ def record_keys(idempotency_key: str, count: int, *, at: datetime) -> list[str]:
     base = int(at.astimezone(timezone.utc).timestamp()) * 1_000_000 + digest % 900_000
     clock_id = (digest >> 20) & 0x3FF
     return [tid(base + i, clock_id) for i in range(count)]
+
+
+def token_scope(jwt: str) -> str:
+    """The ``scope`` claim of a session JWT (read, not verified: the PDS verifies it)."""
+    try:
+        body = jwt.split(".")[1]
+        claims = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+    except (IndexError, ValueError):
+        return ""
+    return str(claims.get("scope") or "") if isinstance(claims, dict) else ""
 
 
 def utc_stamp(moment: datetime | None = None) -> str:

@@ -21,6 +21,7 @@ from cmdesk.core.connectors.atproto import (
     pds_endpoint,
     record_keys,
     resolve_did_doc,
+    token_scope,
     utc_stamp,
 )
 from cmdesk.core.connectors.base import (
@@ -39,6 +40,7 @@ from cmdesk.core.text.facets import to_facets
 from cmdesk.core.text.graphemes import normalize
 
 POST = "app.bsky.feed.post"
+FULL_ACCESS_SCOPE = "com.atproto.access"  # a session opened with the main password
 METRICS = {"likeCount": "likes", "repostCount": "reposts", "replyCount": "replies",
            "quoteCount": "quotes", "bookmarkCount": "bookmarks"}
 
@@ -88,6 +90,13 @@ class BlueskyConnector(Connector):
         identifier = values["identifier"].strip().lstrip("@")
         password = values["password"].strip()
         session = create_session(http, server, identifier, password)
+        if token_scope(session["accessJwt"]) == FULL_ACCESS_SCOPE:
+            # The account's own password opens everything (settings, deletion): cmdesk must
+            # not keep it. An app password can be revoked alone and cannot delete the account.
+            _end_session(http, server, session)
+            raise Permanent(translate(
+                "Bluesky", "This is your main Bluesky password. Create an app password "
+                "(Settings > Privacy and security > App passwords) and use it here instead."))
         did, handle = session["did"], session.get("handle") or identifier
         # The entryway (bsky.social) is not where the repository lives: the DID document says.
         # A server the user named is their PDS: no need to ask the directory.
@@ -162,11 +171,7 @@ class BlueskyConnector(Connector):
     def sign_out(self) -> None:
         tokens = self.secrets.get(self.account.secret_key) or {}
         if tokens.get("refreshJwt"):
-            try:
-                self.http.post(f"{self.xrpc.server}/xrpc/com.atproto.server.deleteSession",
-                               headers={"Authorization": f"Bearer {tokens['refreshJwt']}"})
-            except ConnectorError:
-                pass  # offline: forgetting the tokens here still signs this computer out
+            _end_session(self.http, self.xrpc.server, tokens)
         self.secrets.delete(self.account.secret_key)
 
     # ---- steps --------------------------------------------------------------------------
@@ -257,6 +262,14 @@ class BlueskyConnector(Connector):
                              remote_url=f"https://bsky.app/profile/{handle}/post/{rkey}",
                              part_ids=[r["uri"] for r in refs],
                              extra={"cids": [r["cid"] for r in refs]})
+
+
+def _end_session(http: Any, server: str, session: dict[str, Any]) -> None:
+    try:
+        http.post(f"{server}/xrpc/com.atproto.server.deleteSession",
+                  headers={"Authorization": f"Bearer {session['refreshJwt']}"})
+    except ConnectorError:
+        pass  # offline: the session expires by itself, and we keep nothing of it
 
 
 CONNECTOR = BlueskyConnector
