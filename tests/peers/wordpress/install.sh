@@ -23,5 +23,5 @@ fi
 cleanup() { [ "$own_policy" -eq 1 ] && $SUDO rm -f "$policy"; true; }
 trap cleanup EXIT
 export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+$SUDO apt-get -o DPkg::Lock::Timeout=300 update -qq
+$SUDO apt-get -o DPkg::Lock::Timeout=300 install -y -qq --no-install-recommends "${missing[@]}"
