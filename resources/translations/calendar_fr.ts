@@ -1,35 +1,34 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="fr_FR">
 <context>
     <name>BulkCommand</name>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="63"/>
+        <location filename="../../src/cmdesk/commands/bulk.py" line="63" />
         <source>line {line}: {problem}</source>
         <translation>ligne {line} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="66"/>
+        <location filename="../../src/cmdesk/commands/bulk.py" line="66" />
         <source>line {line}: note: {note}</source>
         <translation>ligne {line} : remarque : {note}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="70"/>
+        <location filename="../../src/cmdesk/commands/bulk.py" line="70" />
         <source>{bad} of {total} rows have problems; nothing was imported (fix them, or use --skip-bad).</source>
         <translation>{bad} lignes sur {total} ont des problèmes ; rien n’a été importé (corrigez-les, ou utilisez --skip-bad).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="77"/>
+        <location filename="../../src/cmdesk/commands/bulk.py" line="77" />
         <source>{count} posts imported, {skipped} rows skipped.</source>
         <translation>{count} publications importées, {skipped} lignes ignorées.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="97"/>
+        <location filename="../../src/cmdesk/commands/bulk.py" line="97" />
         <source>Cannot write {path}: {reason}</source>
         <translation>Impossible d’écrire {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="101"/>
+        <location filename="../../src/cmdesk/commands/bulk.py" line="101" />
         <source>{count} posts exported to {path}.</source>
         <translation>{count} publications exportées vers {path}.</translation>
     </message>
@@ -37,82 +36,87 @@
 <context>
     <name>CalendarActions</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="86"/>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="86" />
         <source>Duplicate “{post}”</source>
         <translation>Dupliquer « {post} »</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="87"/>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="87" />
         <source>Duplicate {count} posts</source>
         <translation>Dupliquer {count} publications</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="89"/>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="89" />
         <source>Move “{post}”</source>
         <translation>Déplacer « {post} »</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="90"/>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="90" />
         <source>Move {count} posts</source>
         <translation>Déplacer {count} publications</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="106"/>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="106" />
         <source>Unschedule “{post}”</source>
         <translation>Déprogrammer « {post} »</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="107"/>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="107" />
         <source>Unschedule {count} posts</source>
         <translation>Déprogrammer {count} publications</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="118"/>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="118" />
         <source>A post being published right now cannot be deleted; wait until it is done.</source>
         <translation>Une publication en cours d’envoi ne peut pas être supprimée ; attendez la fin de l’envoi.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="121"/>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="121" />
         <source>Delete “{post}”</source>
         <translation>Supprimer « {post} »</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="122"/>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="122" />
         <source>Delete {count} posts</source>
         <translation>Supprimer {count} publications</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="130"/>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="130" />
         <source>Choose a day and paste (Ctrl+V) to move the post there.</source>
         <translation>Choisissez un jour et collez (Ctrl+V) pour y déplacer la publication.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="145"/>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="145" />
         <source>Only pictures can be dropped on the calendar.</source>
         <translation>Seules des images peuvent être déposées sur le calendrier.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="158"/>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="158" />
         <source>New post with {count} pictures</source>
         <translation>Nouvelle publication avec {count} image(s)</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="163"/>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="163" />
         <source>Import {count} posts</source>
         <translation>Importer {count} publication(s)</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="176"/>
-        <source>No free posting slot for this post&apos;s accounts: add slots to the accounts first.</source>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="169" />
+        <source>Select a post (or a draft) first, then add it to the queue.</source>
+        <translation>Sélectionnez d’abord une publication (ou un brouillon), puis ajoutez-la à la file.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="178" />
+        <source>No free posting slot for this post's accounts: add slots to the accounts first.</source>
         <translation>Aucun créneau libre pour les comptes de cette publication : ajoutez d’abord des créneaux aux comptes.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="181"/>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="183" />
         <source>Add {count} posts to the queue</source>
         <translation>Ajouter {count} publication(s) à la file</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="193"/>
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="195" />
         <source>The change could not be saved ({reason}); it was undone.</source>
         <translation>La modification n’a pas pu être enregistrée ({reason}) ; elle a été annulée.</translation>
     </message>
@@ -120,57 +124,57 @@
 <context>
     <name>CalendarWidget</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="71"/>
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="71" />
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="72"/>
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="72" />
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="72"/>
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="72" />
         <source>Go to today</source>
         <translation>Aller à aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="73"/>
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="73" />
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="82"/>
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="82" />
         <source>Jump to a date</source>
         <translation>Aller à une date</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="85"/>
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="85" />
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="85"/>
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="85" />
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="85"/>
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="85" />
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="286"/>
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="286" />
         <source>Plan in the past?</source>
         <translation>Programmer dans le passé ?</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="287"/>
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="287" />
         <source>This time has already passed. The post will be treated as late and may go out as soon as it is saved. Plan it anyway?</source>
         <translation>Cette heure est déjà passée. La publication sera considérée comme en retard et pourra partir dès son enregistrement. La programmer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="311"/>
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="311" />
         <source>The composer is not available in this build.</source>
         <translation>L’éditeur n’est pas disponible dans cette version.</translation>
     </message>
@@ -178,7 +182,7 @@
 <context>
     <name>CanvasView</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/canvas.py" line="295"/>
+        <location filename="../../src/cmdesk/gui/calendar/canvas.py" line="295" />
         <source>(no text)</source>
         <translation>(sans texte)</translation>
     </message>
@@ -186,77 +190,77 @@
 <context>
     <name>CsvImport</name>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="58"/>
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="58" />
         <source>The file is not UTF-8; it was read as Windows-1252. Check accented letters.</source>
         <translation>Le fichier n’est pas en UTF-8 ; il a été lu en Windows-1252. Vérifiez les lettres accentuées.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="86"/>
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="86" />
         <source>Cannot read {path}: {reason}</source>
         <translation>Impossible de lire {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="98"/>
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="98" />
         <source>The file is not a valid CSV: {reason}</source>
         <translation>Le fichier n’est pas un CSV valide : {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="102"/>
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="102" />
         <source>The file is empty.</source>
         <translation>Le fichier est vide.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="139"/>
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="139" />
         <source>The text is empty.</source>
         <translation>Le texte est vide.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="142"/>
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="142" />
         <source>A scheduled post needs at least one account or network.</source>
         <translation>Une publication programmée a besoin d’au moins un compte ou un réseau.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="150"/>
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="150" />
         <source>Unknown time zone “{zone}” (use a name like Europe/Paris).</source>
         <translation>Fuseau horaire inconnu « {zone} » (utilisez un nom comme Europe/Paris).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="160"/>
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="160" />
         <source>Unreadable date “{value}” (use YYYY-MM-DD or DD/MM/YYYY).</source>
         <translation>Date illisible « {value} » (utilisez AAAA-MM-JJ ou JJ/MM/AAAA).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="165"/>
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="165" />
         <source>Unreadable time “{value}” (use HH:MM).</source>
         <translation>Heure illisible « {value} » (utilisez HH:MM).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="174"/>
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="174" />
         <source>This time is in the past.</source>
         <translation>Cette heure est déjà passée.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="182"/>
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="182" />
         <source>Unknown account “{name}”.</source>
         <translation>Compte inconnu « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="189"/>
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="189" />
         <source>Unknown network “{name}”.</source>
         <translation>Réseau inconnu « {name} ».</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="195"/>
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="195" />
         <source>No account is connected on {network}.</source>
         <translation>Aucun compte n’est connecté sur {network}.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="213"/>
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="213" />
         <source>More alt texts ({alts}) than images ({images}).</source>
         <translation>Plus de textes alternatifs ({alts}) que d’images ({images}).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="221"/>
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="221" />
         <source>Image not found: {path}</source>
         <translation>Image introuvable : {path}</translation>
     </message>
@@ -264,12 +268,12 @@
 <context>
     <name>DraftsPanel</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/drafts.py" line="21"/>
+        <location filename="../../src/cmdesk/gui/calendar/drafts.py" line="21" />
         <source>Drag a draft onto a day to schedule it; drop a post here to unschedule it.</source>
         <translation>Glissez un brouillon sur un jour pour le programmer ; déposez une publication ici pour la déprogrammer.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/drafts.py" line="39"/>
+        <location filename="../../src/cmdesk/gui/calendar/drafts.py" line="39" />
         <source>Drafts ({count})</source>
         <translation>Brouillons ({count})</translation>
     </message>
@@ -277,62 +281,62 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="26"/>
+        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="26" />
         <source>All states</source>
         <translation>Tous les états</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="31"/>
+        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="31" />
         <source>Tag or campaign</source>
         <translation>Étiquette ou campagne</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="35"/>
+        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="35" />
         <source>Search text</source>
         <translation>Rechercher dans le texte</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="51"/>
+        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="51" />
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="52"/>
+        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="52" />
         <source>Scheduled</source>
         <translation>Programmée</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="53"/>
+        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="53" />
         <source>Late</source>
         <translation>En retard</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="54"/>
+        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="54" />
         <source>Waiting for network</source>
         <translation>En attente du réseau</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="55"/>
+        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="55" />
         <source>Handed off</source>
         <translation>Confiée au réseau</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="56"/>
+        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="56" />
         <source>Published</source>
         <translation>Publiée</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="57"/>
+        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="57" />
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="64"/>
+        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="64" />
         <source>All accounts</source>
         <translation>Tous les comptes</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="67"/>
+        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="67" />
         <source>Network: {name}</source>
         <translation>Réseau : {name}</translation>
     </message>
@@ -340,7 +344,7 @@
 <context>
     <name>IcsExport</name>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/ics_export.py" line="22"/>
+        <location filename="../../src/cmdesk/core/bulk/ics_export.py" line="22" />
         <source>(image post)</source>
         <translation>(publication d’image)</translation>
     </message>
@@ -348,52 +352,52 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="26"/>
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="26" />
         <source>Import {file}</source>
         <translation>Importer {file}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="30"/>
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="30" />
         <source>{good} rows ready, {bad} with problems. Rows with problems are not imported; fix the file and import it again to add them.</source>
         <translation>{good} lignes prêtes, {bad} avec des problèmes. Les lignes avec des problèmes ne sont pas importées ; corrigez le fichier et importez-le à nouveau pour les ajouter.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="33"/>
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="33" />
         <source>{good} rows ready.</source>
         <translation>{good} lignes prêtes.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="36"/>
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="36" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="36"/>
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="36" />
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="37"/>
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="37" />
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="37"/>
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="37" />
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="38"/>
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="38" />
         <source>Problems and notes</source>
         <translation>Problèmes et remarques</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="84"/>
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="84" />
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="98"/>
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="98" />
         <source>Import {count} posts</source>
         <translation>Importer {count} publication(s)</translation>
     </message>
@@ -401,7 +405,7 @@
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/month_view.py" line="148"/>
+        <location filename="../../src/cmdesk/gui/calendar/month_view.py" line="148" />
         <source>+{count} more</source>
         <translation>+{count} autres</translation>
     </message>
@@ -409,22 +413,22 @@
 <context>
     <name>Planner</name>
     <message>
-        <location filename="../../src/cmdesk/core/schedule/planner.py" line="79"/>
+        <location filename="../../src/cmdesk/core/schedule/planner.py" line="79" />
         <source>{time} does not exist on {date} in {zone} (clocks go forward); planned at {shifted}.</source>
         <translation>{time} n’existe pas le {date} dans le fuseau {zone} (passage à l’heure d’été) ; programmée à {shifted}.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/schedule/planner.py" line="86"/>
+        <location filename="../../src/cmdesk/core/schedule/planner.py" line="86" />
         <source>{time} happens twice on {date} in {zone} (clocks go back); using the first one (UTC{offset}).</source>
         <translation>{time} existe deux fois le {date} dans le fuseau {zone} (passage à l’heure d’hiver) ; la première est retenue (UTC{offset}).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/schedule/planner.py" line="247"/>
+        <location filename="../../src/cmdesk/core/schedule/planner.py" line="247" />
         <source>This post is already published; it cannot be moved. Duplicate it (Ctrl-drag) to post it again.</source>
         <translation>Cette publication est déjà publiée ; elle ne peut pas être déplacée. Dupliquez-la (glisser avec Ctrl) pour la publier à nouveau.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/schedule/planner.py" line="250"/>
+        <location filename="../../src/cmdesk/core/schedule/planner.py" line="250" />
         <source>This post is being published right now; wait until it is done before moving it.</source>
         <translation>Cette publication est en cours d’envoi ; attendez la fin avant de la déplacer.</translation>
     </message>
@@ -432,22 +436,22 @@
 <context>
     <name>Transfer</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/transfer.py" line="41"/>
+        <location filename="../../src/cmdesk/gui/calendar/transfer.py" line="41" />
         <source>{file} has no posts.</source>
         <translation>{file} ne contient aucune publication.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/transfer.py" line="53"/>
+        <location filename="../../src/cmdesk/gui/calendar/transfer.py" line="53" />
         <source>{count} posts imported. Undo (Ctrl+Z) removes them all.</source>
         <translation>{count} publication(s) importée(s). Annuler (Ctrl+Z) les retire toutes.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/transfer.py" line="68"/>
+        <location filename="../../src/cmdesk/gui/calendar/transfer.py" line="68" />
         <source>{count} posts exported to {file}.</source>
         <translation>{count} publication(s) exportée(s) vers {file}.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/transfer.py" line="76"/>
+        <location filename="../../src/cmdesk/gui/calendar/transfer.py" line="76" />
         <source>The file could not be used: {reason}</source>
         <translation>Le fichier n’a pas pu être utilisé : {reason}</translation>
     </message>
@@ -455,7 +459,7 @@
 <context>
     <name>WeekGrid</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/week_view.py" line="133"/>
+        <location filename="../../src/cmdesk/gui/calendar/week_view.py" line="133" />
         <source>+{count}</source>
         <translation>+{count}</translation>
     </message>

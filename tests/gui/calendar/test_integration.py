@@ -62,3 +62,6 @@ def test_queue_without_slots_explains_what_to_do(make_calendar, services, qtbot)
     with qtbot.waitSignal(cal.message_shown) as shown:
         assert not cal.actions.add_to_queue([draft.id])
     assert "slot" in shown.args[0]
+    with qtbot.waitSignal(cal.message_shown) as shown:
+        cal.add_to_queue()  # Post > Add to queue with nothing selected
+    assert "Select" in shown.args[0]

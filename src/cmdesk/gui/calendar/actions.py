@@ -166,6 +166,8 @@ class CalendarActions(QObject):
     def add_to_queue(self, ids: Iterable[str]) -> bool:
         posts = self._posts(ids)
         if not posts:
+            self.message.emit(self.tr("Select a post (or a draft) first, then add it to the "
+                                      "queue."))
             return False
         now = self.now()
         after: States = {}
