@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 ARGS ?=
 
-.PHONY: run test setup system-deps translations bench package clean
+.PHONY: run test setup system-deps translations bench package appimage clean
 
 run: setup
 	$(PY) -m cmdesk $(ARGS)
@@ -20,6 +20,9 @@ bench: setup
 
 package: setup
 	bash packaging/build.sh
+
+appimage: package
+	bash packaging/appimage/build-appdir.sh
 
 setup: system-deps $(STAMP) translations
 

@@ -8,6 +8,11 @@ PY=${PY:-.venv/bin/python}
 DIST=dist/cmdesk
 STAMP_FILE=build/pyinstaller/.source-stamp
 START=$(date +%s)
+# Several test runs may share this tree: one build at a time, and no check reads a half-built
+# folder (check_frozen.sh takes the same lock, shared).
+mkdir -p build
+exec 9>build/.package.lock
+flock 9
 
 if ! "$PY" -c "import PyInstaller" 2>/dev/null; then
   "$PY" -m pip install -q -e ".[package]"

@@ -8,6 +8,9 @@ DIST=dist/cmdesk
 OUT=${1:-build/frozen-check/main.png}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$(dirname "$OUT")" build
+exec 9>build/.package.lock
+flock -s 9
 mkdir -p "$(dirname "$OUT")"
 rm -f "$OUT"
 # Nothing from the development tree may leak in: no PYTHONPATH, a clean HOME.

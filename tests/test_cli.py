@@ -39,6 +39,9 @@ def test_help_lists_the_options_and_subcommands():
 def test_a_bad_option_value_is_refused_with_a_message():
     run = cmdesk("--view", "year")
     assert run.returncode == 2 and "invalid choice" in run.stderr
+    run = cmdesk("--date", "2026-13-45", "--screenshot", "never.png")
+    assert run.returncode == 2 and "not a date" in run.stderr and "Traceback" not in run.stderr
+    assert not (ROOT / "never.png").exists()
 
 
 @pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])

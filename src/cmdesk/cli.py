@@ -11,9 +11,19 @@ import argparse
 import importlib
 import pkgutil
 import sys
+from datetime import date
 from pathlib import Path
 
 from cmdesk import __version__
+
+
+def _iso_date(text: str) -> str:
+    # Checked here so a typo gets argparse's one-line message, not a traceback from the GUI.
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+    return text
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--headless", action="store_true", help="run the publisher without a window")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help="render the main window to a PNG and exit")
     parser.add_argument("--view", choices=["month", "week", "agenda"], help="calendar view to open")
-    parser.add_argument("--date", metavar="YYYY-MM-DD", help="date to open the calendar on")
+    parser.add_argument("--date", metavar="YYYY-MM-DD", type=_iso_date, help="date to open the calendar on")
     parser.add_argument("--minimized", action="store_true", help="start in the tray")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     import cmdesk.commands as commands

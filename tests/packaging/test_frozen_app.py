@@ -17,16 +17,6 @@ from PIL import Image
 from tests.headless_support import run_until_ready_then_stop
 
 ROOT = Path(__file__).resolve().parents[2]
-DIST = ROOT / "dist" / "cmdesk"
-
-
-@pytest.fixture(scope="module")
-def frozen():
-    build = subprocess.run(["bash", str(ROOT / "packaging" / "build.sh")], capture_output=True,
-                           text=True, timeout=900, cwd=ROOT)
-    assert build.returncode == 0, build.stdout[-3000:] + build.stderr[-3000:]
-    print(build.stdout.strip().splitlines()[-1])  # build time and folder size, in the test log
-    return DIST
 
 
 @pytest.mark.slow
