@@ -281,3 +281,10 @@ def test_publishing_renews_near_the_end_with_the_refresh_token(server, member, s
     assert len(refreshes) == 1
     assert server.requests_to("POST", "/rest/posts")[-1].header("authorization") == "Bearer li-refreshed"
     assert secrets.blob(member.account.secret_key)["refresh_token"] == "li-refresh-2"
+
+
+def test_the_code_alone_can_be_pasted_too(server, secrets):
+    account = LinkedInConnector.sign_in(VALUES, secrets=secrets, http=session(),
+                                        browser=lambda url: "  good-code \n")
+    assert account.settings["author"] == MEMBER
+    assert server.requests_to("POST", "/oauth/v2/accessToken")[0].form["code"] == ["good-code"]
