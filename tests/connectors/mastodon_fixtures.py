@@ -59,4 +59,4 @@ def mastodon_env():
         account = Account(network="mastodon", name="@brand@mastodon.example", server=server.url,
                           settings={"account_id": ACCOUNT["id"]})
         secrets.set(account.secret_key, {"access_token": token, "client_id": "c", "client_secret": "s"})
-        yield Env(server, MastodonConnector(account, secrets, make_session(timeout=(2.0, 2.0))), token)
+        yield Env(server, MastodonConnector(account, secrets, make_session()), token)
