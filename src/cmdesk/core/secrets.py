@@ -108,7 +108,7 @@ def _is_usable(backend: Any) -> bool:
 class KeyringSecretStore(SecretStore):
     def __init__(self, backend: Any, *, timeout_s: float = KEYRING_TIMEOUT_S) -> None:
         self._backend = backend
-        self._timeout_s = timeout_s
+        self.timeout_s = timeout_s
         self._lock = threading.Lock()
         # One worker thread: calls are serial, and a hung call cannot block the caller past the
         # timeout (the worker stays stuck, so later calls time out too until the keyring answers).
@@ -118,7 +118,7 @@ class KeyringSecretStore(SecretStore):
         with self._lock:
             future = self._executor.submit(fn, *args)
             try:
-                return future.result(timeout=timeout_s or self._timeout_s)
+                return future.result(timeout=timeout_s or self.timeout_s)
             except FutureTimeout:
                 raise _explain(translate("Secrets", "the keyring did not answer")) from None
             except KeyringUnavailable:
