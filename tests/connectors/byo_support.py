@@ -40,9 +40,10 @@ class PastingBrowser:
         return {k: v[0] for k, v in parse_qs(urlsplit(self.opened[-1]).query).items()}
 
 
-def session():
-    # Short timeouts: the Delay faults the tests inject are just past them.
-    return make_session(timeout=(2.0, 0.5))
+def session(read_timeout_s: float = 30.0):
+    """A chokepoint session. Only the tests that inject a Delay shorten the read timeout: on a
+    loaded machine a short one would turn a slow answer into a false Unconfirmed."""
+    return make_session(timeout=(5.0, read_timeout_s))
 
 
 _PATHS = {"AUTH_URL": "/oauth/authorize", "NATIVE_AUTH_URL": "/oauth/native-pkce/authorization",

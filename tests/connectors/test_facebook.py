@@ -203,6 +203,8 @@ def test_expired_page_token_means_sign_in_again(server, connector):
     (Delay(1.5), Unconfirmed),
 ])
 def test_failures_while_creating_the_post_are_typed(server, connector, fault, error):
+    if isinstance(fault, Delay):
+        connector.http = session(read_timeout_s=0.5)  # the answer comes after 1.5 s
     server.inject(fault, path=r"/feed$")
     with pytest.raises(error):
         connector.publish(request("Maybe"))

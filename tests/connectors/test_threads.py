@@ -169,6 +169,8 @@ def test_metrics_and_an_expired_token(server, connector):
      RateLimited),
 ])
 def test_failures_creating_a_container_are_typed(server, connector, fault, error):
+    if isinstance(fault, Delay):
+        connector.http = session(read_timeout_s=0.5)  # the answer comes after 1.5 s
     server.inject(fault, path=r"/threads$")
     with pytest.raises(error):
         connector.publish(request("x"))
