@@ -59,6 +59,7 @@ class Engine:
         self.tables: dict[str, dict[int, bytes]] = {}
         self.indexes: dict[str, TableIndexes] = {}
         self.damage: list[Damage] = []
+        self.off_schema: list[tuple[str, int]] = []  # documents found at another schema on open
         self.on_compaction: Callable[[str], None] | None = None  # "start" | "done" (tests, logs)
         self._compact_bytes = compact_bytes
         self._pending: list[Op] | None = None
@@ -115,23 +116,45 @@ class Engine:
             if bad_offset is not None:
                 damaged.append((path, bad_offset))
             gen = max(gen, journal_gen)
+        ordered: dict[str, dict[str, list[tuple[int, Any]]]] = {}
+
+        def keep(name: str, doc_id: int, entry: bytes, keys: dict[str, Any]) -> None:
+            # One pass, one header parse per document: table, indexes and schema census together.
+            self.tables[name][doc_id] = entry
+            indexes = self.index(name)
+            for f, index in indexes.equality.items():
+                if f in keys:
+                    index.add(doc_id, keys[f])
+            if indexes.ordered:
+                pairs = ordered.setdefault(name, {})
+                for f in indexes.ordered:
+                    if f in keys:
+                        pairs.setdefault(f, []).append((doc_id, keys[f]))
+            if keys.get("schema") != SCHEMA_VERSION:
+                self.off_schema.append((name, doc_id))
+
         if snapshot:
             self._snapshot_size = self.base.stat().st_size
             for name in snapshot.tables:
                 self.tables[name] = {}
             for entry in snapshot.entries():
-                name, doc_id, _keys = entries.header(entry)
+                name, doc_id, keys = entries.header(entry)
                 if name not in reset and doc_id not in overlay.get(name, ()):
-                    self.tables.setdefault(name, {})[doc_id] = entry
+                    self.tables.setdefault(name, {})
+                    keep(name, doc_id, entry, keys)
         for name, changes in overlay.items():
-            table = self.tables.setdefault(name, {})
+            if name in dropped:
+                self.tables.pop(name, None)
+                continue
+            self.tables.setdefault(name, {})
             for doc_id, entry in changes.items():
                 if entry is not None:
-                    table[doc_id] = entry
-                else:
-                    table.pop(doc_id, None)
-        for name in dropped:
-            self.tables.pop(name, None)
+                    keep(name, doc_id, entry, entries.header(entry)[2])
+        for name, pairs in ordered.items():
+            for f, values in pairs.items():
+                self.indexes[name].ordered[f].bulk_load(values)
+        for name, table in self.tables.items():
+            self._next_ids[name] = max(table, default=0) + 1
         for path in stale:
             path.unlink()
         for path, offset in damaged:
@@ -141,23 +164,6 @@ class Engine:
             self.damage.append(damage)
         self._gen = gen
         self._journal = JournalWriter(journal_path(self.base, gen))
-        self._build_indexes()
-
-    def _build_indexes(self) -> None:
-        for name, table in self.tables.items():
-            indexes = self.indexes[name] = make_indexes(name)
-            pairs: dict[str, list[tuple[int, Any]]] = {f: [] for f in indexes.ordered}
-            for doc_id, entry in table.items():
-                keys = entries.header(entry)[2]
-                for f, index in indexes.equality.items():
-                    if f in keys:
-                        index.add(doc_id, keys[f])
-                for f in indexes.ordered:
-                    if f in keys:
-                        pairs[f].append((doc_id, keys[f]))
-            for f, index in indexes.ordered.items():
-                index.bulk_load(pairs[f])
-            self._next_ids[name] = max(table, default=0) + 1
 
     # ----- reading (callers hold self.lock)
     def table(self, name: str) -> dict[int, bytes]:
@@ -177,10 +183,13 @@ class Engine:
             self._next_ids[name] = doc_id + 1
             return doc_id
 
-    def schemas(self) -> Iterator[tuple[str, int, Any]]:
-        """(table, doc_id, schema or None) of every document, from the headers only."""
-        for name, table in self.tables.items():
-            for doc_id, entry in table.items():
+    def schemas(self, only: list[tuple[str, int]] | None = None) -> Iterator[tuple[str, int, Any]]:
+        """(table, doc_id, schema or None) of every document (or of ``only``), from headers."""
+        if only is None:
+            only = [(name, doc_id) for name, table in self.tables.items() for doc_id in table]
+        for name, doc_id in only:
+            entry = self.tables.get(name, {}).get(doc_id)
+            if entry is not None:
                 yield name, doc_id, entries.header(entry)[2].get("schema")
 
     # ----- writing

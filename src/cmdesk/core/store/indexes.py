@@ -9,7 +9,7 @@ never out of step with the table.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 from typing import Any
 
 from sortedcontainers import SortedList
@@ -25,9 +25,12 @@ class EqualityIndex:
         self._map: dict[Any, int | set[int]] = {}
 
     def add(self, doc_id: int, value: Any) -> None:
-        if value is _MISSING or not isinstance(value, Hashable):
+        if value is _MISSING:
             return
-        held = self._map.get(value)
+        try:
+            held = self._map.get(value)
+        except TypeError:  # unhashable (a list, a dict): not indexed, found by scanning
+            return
         if held is None:
             self._map[value] = doc_id
         elif isinstance(held, set):
@@ -36,9 +39,12 @@ class EqualityIndex:
             self._map[value] = {held, doc_id}
 
     def discard(self, doc_id: int, value: Any) -> None:
-        if value is _MISSING or not isinstance(value, Hashable):
+        if value is _MISSING:
             return
-        held = self._map.get(value)
+        try:
+            held = self._map.get(value)
+        except TypeError:
+            return
         if held == doc_id:
             del self._map[value]
         elif isinstance(held, set):
@@ -47,9 +53,10 @@ class EqualityIndex:
                 self._map[value] = next(iter(held))
 
     def lookup(self, value: Any) -> list[int]:
-        if not isinstance(value, Hashable):
+        try:
+            held = self._map.get(value)
+        except TypeError:
             return []
-        held = self._map.get(value)
         if held is None:
             return []
         return sorted(held) if isinstance(held, set) else [held]

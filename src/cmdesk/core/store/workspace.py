@@ -51,7 +51,7 @@ def open_db(path: str | Path, **options: Any) -> StoreDB:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = StoreDB(path, **options)
     try:
-        migrate(db.engine)
+        migrate(db.engine, candidates=db.engine.off_schema)
     except BaseException:
         db.close()
         raise
