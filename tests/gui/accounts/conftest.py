@@ -52,7 +52,7 @@ def open_dialog(qtbot, services, runner):
     def make() -> AccountsDialog:
         dialog = AccountsDialog(services, runner)
         qtbot.addWidget(dialog)
-        qtbot.waitUntil(lambda: dialog.load_count > 0, timeout=5000)
+        qtbot.waitUntil(lambda: dialog.load_count > 0, timeout=10000)
         return dialog
 
     return make

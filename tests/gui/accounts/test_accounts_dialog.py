@@ -27,13 +27,13 @@ def _add_facebook(qtbot, dialog) -> Account:
     add.form.set_value("client_id", APP_ID)
     add.form.set_value("client_secret", APP_SECRET)
     add.sign_in()
-    qtbot.waitUntil(lambda: not add.paste.isHidden(), timeout=5000)
+    qtbot.waitUntil(lambda: not add.paste.isHidden(), timeout=10000)
     query = _query(opened[0])
     assert query["client_id"] == APP_ID
     add.paste.setText(f"{query['redirect_uri']}?code=good-code&state={query['state']}#_=_")
-    with qtbot.waitSignal(add.account_added, timeout=5000) as added:
+    with qtbot.waitSignal(add.account_added, timeout=10000) as added:
         add.paste_button.click()
-    qtbot.waitUntil(lambda: len(dialog.row_texts()) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(dialog.row_texts()) == 1, timeout=10000)
     return added.args[0]
 
 
@@ -80,12 +80,12 @@ def test_test_connection_and_a_revoked_token(qtbot, open_dialog, facebook):
     dialog = open_dialog()
     _add_facebook(qtbot, dialog)
     assert dialog.select(dialog.accounts[0].id)
-    with qtbot.waitSignal(dialog.action_finished, timeout=5000) as done:
+    with qtbot.waitSignal(dialog.action_finished, timeout=10000) as done:
         dialog.test_button.click()
     assert done.args[0] == "Brand Page: the connection works."
     facebook.state["revoked"] = True
     dialog.test_button.click()
-    qtbot.waitUntil(lambda: dialog.row_texts()[0][2] == "Needs sign-in", timeout=5000)
+    qtbot.waitUntil(lambda: dialog.row_texts()[0][2] == "Needs sign-in", timeout=10000)
     assert "needs to sign in again" in dialog.status.text()
 
 
@@ -98,12 +98,12 @@ def test_remove_asks_first_mentions_planned_posts_and_deletes_the_sign_in(qtbot,
     dialog.confirm = lambda title, text: asked.append(text) or False
     dialog.select(account.id)
     dialog.remove_button.click()
-    qtbot.waitUntil(lambda: bool(asked), timeout=5000)
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
     assert "1 planned post still targets this account" in asked[0]
     assert len(dialog.row_texts()) == 1  # the user said no
     dialog.confirm = lambda title, text: True
     dialog.remove_button.click()
-    qtbot.waitUntil(lambda: dialog.row_texts() == [], timeout=5000)
+    qtbot.waitUntil(lambda: dialog.row_texts() == [], timeout=10000)
     assert services.secrets.get(account.secret_key) is None
     assert facebook.state["revoked"] is True
     assert services.workspace.posts.all()  # the user's posts stay
@@ -118,11 +118,11 @@ def test_cancel_stops_a_browser_sign_in_waiting_on_loopback(qtbot, open_dialog, 
     add.form.set_value("client_id", CLIENT_ID)
     add.form.set_value("redirect_uri", "loopback")
     add.sign_in()
-    qtbot.waitUntil(lambda: bool(opened), timeout=5000)
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
     assert add.paste.isHidden() and not add.cancel_button.isHidden()
     assert "Waiting for you to approve" in add.waiting.text()
     add.cancel_button.click()
-    qtbot.waitUntil(lambda: add.sign_in_button.isEnabled(), timeout=5000)
+    qtbot.waitUntil(lambda: add.sign_in_button.isEnabled(), timeout=10000)
     assert add.error.text() == "Sign-in cancelled."
     assert services.workspace.accounts.all() == []
 
@@ -141,7 +141,7 @@ def test_no_keyring_is_explained_and_session_only_can_be_chosen(qtbot, tmp_path,
     services = build_services(tmp_path / "data")
     dialog = AccountsDialog(services, runner)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: not dialog.banner.isHidden(), timeout=5000)
+    qtbot.waitUntil(lambda: not dialog.banner.isHidden(), timeout=10000)
     assert "No system keyring" in dialog.banner_text.text()
     dialog.session_button.click()
     assert dialog.banner.isHidden()
@@ -156,12 +156,12 @@ def test_signing_in_again_keeps_the_account_so_planned_posts_still_target_it(qtb
     account.status = "needs_auth"
     services.workspace.accounts.save(account)
     dialog.refresh()
-    qtbot.waitUntil(lambda: dialog.row_texts()[0][2] == "Needs sign-in", timeout=5000)
+    qtbot.waitUntil(lambda: dialog.row_texts()[0][2] == "Needs sign-in", timeout=10000)
     dialog.select(account.id)
     again = dialog.sign_in_again()
     assert again.network.currentData() == "facebook" and not again.network.isEnabled()
     _add_facebook(qtbot, dialog)
-    qtbot.waitUntil(lambda: dialog.row_texts() == [("Facebook Page", "Brand Page", "Connected")], timeout=5000)
+    qtbot.waitUntil(lambda: dialog.row_texts() == [("Facebook Page", "Brand Page", "Connected")], timeout=10000)
     assert [a.id for a in services.workspace.accounts.all()] == [account.id]
     assert services.secrets.get(account.secret_key)["page_token"] == PAGE_TOKEN
     assert list(services.secrets._values) == [account.secret_key]  # no stray entry left behind

@@ -22,7 +22,7 @@ def test_a_new_account_is_kept_in_the_keyring_and_removed_from_it(qtbot, tmp_pat
     services = build_services(tmp_path / "data")
     dialog = AccountsDialog(services, runner)
     qtbot.addWidget(dialog)
-    qtbot.waitUntil(lambda: dialog.load_count > 0, timeout=5000)
+    qtbot.waitUntil(lambda: dialog.load_count > 0, timeout=10000)
     account = _add_facebook(qtbot, dialog)
     try:
         stored = keyring.get_password(SERVICE, account.secret_key)
