@@ -8,22 +8,14 @@ from __future__ import annotations
 import uuid
 
 import pytest
-import requests
 
 from cmdesk.core.connectors.base import PostPart, PublishRequest
 from cmdesk.core.connectors.errors import RateLimited, Transient, Unconfirmed
 from cmdesk.core.connectors.http import make_session
 from cmdesk.core.connectors.wordpress import WordPressConnector, slug_for
 from tests.connectors.byo_support import MemorySecrets
-from tests.contract.server import (
-    AcceptThenReset,
-    ContractServer,
-    Delay,
-    Drop,
-    Garbage,
-    Response,
-    Status,
-)
+from tests.connectors.peer_proxy import forwarding_proxy
+from tests.contract.server import AcceptThenReset, Delay, Drop, Garbage, Status
 
 pytestmark = pytest.mark.peer
 POSTS = r"/wp-json/wp/v2/posts$"
@@ -37,18 +29,7 @@ def on_create(proxy, fault) -> None:
 
 @pytest.fixture
 def proxy(wordpress_site):
-    with ContractServer() as server:
-        def forward(req, m):
-            query = [(k, v) for k, values in req.query.items() for v in values]
-            headers = {k: v for k, v in req.headers.items()
-                       if k in ("authorization", "content-type", "content-disposition")}
-            answer = requests.request(req.method, wordpress_site.url + req.path, params=query,
-                                      data=req.body, headers=headers, timeout=60)
-            return Response(answer.status_code, body=answer.content, headers={
-                k: v for k, v in answer.headers.items() if k.lower() in ("content-type", "x-wp-total")})
-
-        for method in ("GET", "POST", "DELETE"):
-            server.route(method, r"/.*")(forward)
+    with forwarding_proxy(wordpress_site.url) as server:
         yield server
 
 
