@@ -145,3 +145,18 @@ def test_sign_in_refuses_plain_http_to_a_real_server():
     with pytest.raises(InsecureRequest):
         MastodonConnector.sign_in({"server": "http://mastodon.example"}, secrets=MemorySecretStore(),
                                   http=make_session(), browser=Browser())
+
+
+def test_an_idle_speculative_connection_does_not_block_the_redirect():
+    import socket
+
+    with LoopbackRedirect() as listener:
+        port = urlsplit(listener.redirect_uri).port
+        with socket.create_connection(("127.0.0.1", port)):  # a browser preconnect, silent
+            def browser(url: str) -> None:
+                state = parse_qs(urlsplit(url).query)["state"][0]
+                requests.get(listener.redirect_uri + f"?code=c0de&state={state}", timeout=5)
+
+            code, _ = run_browser_flow("https://auth.example/authorize", listener, client_id="c",
+                                       scope="read", browser=browser, timeout_s=5)
+    assert code == "c0de"

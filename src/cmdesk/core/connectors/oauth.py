@@ -17,7 +17,7 @@ import threading
 import webbrowser
 from collections.abc import Callable
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from cmdesk.core.connectors.errors import Permanent
@@ -75,6 +75,11 @@ class LoopbackRedirect:
         owner = self
 
         class _Handler(BaseHTTPRequestHandler):
+            # Browsers open speculative connections and may send nothing on them: each
+            # connection gets its own thread and a read timeout, so an idle one never blocks
+            # the redirect arriving on another.
+            timeout = 10
+
             def log_message(self, *args: object) -> None:  # the query holds the code: never log it
                 pass
 
@@ -96,7 +101,8 @@ class LoopbackRedirect:
                 owner._done.set()
 
         try:
-            self._server = HTTPServer((self._host, self._port), _Handler)
+            self._server = ThreadingHTTPServer((self._host, self._port), _Handler)
+            self._server.daemon_threads = True
         except OSError:
             raise SignInError(translate(
                 "OAuth", "Port {port} on this computer is busy, so the browser cannot come back "
