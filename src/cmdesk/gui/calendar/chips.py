@@ -100,7 +100,7 @@ class ChipPainter:
         x = rect.left() + 7
         right = rect.right() - 3
         two_lines = rect.height() >= self.two_line_height()
-        if thumb is not None and rect.height() >= 14 and rect.width() > (90 if two_lines
+        if thumb is not None and rect.height() >= 14 and rect.width() > (125 if two_lines
                                                                          else 170):
             side = rect.height() - 4
             p.drawPixmap(right - side + 1, rect.top() + 2, self._thumb(p, thumb, side))

@@ -31,7 +31,7 @@ class DraftsPanel(QWidget):
         layout.addWidget(hint)
         layout.addWidget(self.list, 1)
         ctx.data.changed.connect(self.refresh)
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(170)
         self.refresh()
 
     def refresh(self) -> None:
