@@ -120,7 +120,7 @@
     </message>
     <message>
         <location filename="../../src/cmdesk/core/connectors/responses.py" line="158"/>
-        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="230"/>
+        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="235"/>
         <location filename="../../src/cmdesk/core/connectors/x.py" line="155"/>
         <source>The server answered something unexpected.</source>
         <translation>Le serveur a répondu quelque chose d’inattendu.</translation>
@@ -164,27 +164,27 @@
         <translation>Le serveur traite encore l’image.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="237"/>
+        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="242"/>
         <source>Too many posts since this one was sent to tell whether it went out; check the account on the server.</source>
         <translation>Trop de publications depuis l’envoi de celle-ci pour savoir si elle est partie ; vérifiez le compte sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="255"/>
+        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="263"/>
         <source>Mastodon cannot hold a thread for later: cmdesk will publish it itself at its time.</source>
         <translation>Mastodon ne peut pas garder un fil pour plus tard : cmdesk le publiera lui-même à l’heure prévue.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="258"/>
+        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="266"/>
         <source>Mastodon can hold a post only if it is at least 5 minutes ahead.</source>
         <translation>Mastodon ne peut garder une publication que si elle est prévue au moins 5 minutes à l’avance.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="309"/>
+        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="318"/>
         <source>The server no longer holds this scheduled post: it was already published or deleted there.</source>
         <translation>Le serveur ne détient plus cette publication programmée : elle y a déjà été publiée ou supprimée.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="315"/>
+        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="324"/>
         <source>Mastodon holds at most 25 scheduled posts per day and 300 in total for an account; this one would go over. ({reason})</source>
         <translation>Mastodon garde au plus 25 publications programmées par jour et 300 au total par compte ; celle-ci dépasserait la limite. ({reason})</translation>
     </message>
@@ -207,37 +207,37 @@
         <translation>Impossible d’ouvrir un navigateur. Ouvrez vous-même cette adresse pour vous connecter : {url}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/oauth.py" line="88"/>
+        <location filename="../../src/cmdesk/core/connectors/oauth.py" line="93"/>
         <source>Signed in. You can close this window and return to cmdesk.</source>
         <translation>Connecté. Vous pouvez fermer cette fenêtre et revenir à cmdesk.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/oauth.py" line="89"/>
+        <location filename="../../src/cmdesk/core/connectors/oauth.py" line="94"/>
         <source>Sign-in did not complete. Return to cmdesk.</source>
         <translation>La connexion n’a pas abouti. Revenez à cmdesk.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/oauth.py" line="101"/>
+        <location filename="../../src/cmdesk/core/connectors/oauth.py" line="107"/>
         <source>Port {port} on this computer is busy, so the browser cannot come back to cmdesk. Close the program using it and try again.</source>
         <translation>Le port {port} de cet ordinateur est occupé, le navigateur ne peut donc pas revenir à cmdesk. Fermez le programme qui l’utilise et réessayez.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/oauth.py" line="122"/>
+        <location filename="../../src/cmdesk/core/connectors/oauth.py" line="128"/>
         <source>Sign-in timed out: the browser did not come back.</source>
         <translation>Délai de connexion dépassé : le navigateur n’est pas revenu.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/oauth.py" line="126"/>
+        <location filename="../../src/cmdesk/core/connectors/oauth.py" line="132"/>
         <source>Sign-in was cancelled in the browser.</source>
         <translation>La connexion a été annulée dans le navigateur.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/oauth.py" line="129"/>
+        <location filename="../../src/cmdesk/core/connectors/oauth.py" line="135"/>
         <source>Sign-in refused: the answer did not come from the request cmdesk made (state mismatch).</source>
         <translation>Connexion refusée : la réponse ne provient pas de la demande faite par cmdesk (state différent).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/oauth.py" line="133"/>
+        <location filename="../../src/cmdesk/core/connectors/oauth.py" line="139"/>
         <source>Sign-in did not return an authorization code.</source>
         <translation>La connexion n’a pas renvoyé de code d’autorisation.</translation>
     </message>
@@ -245,27 +245,27 @@
 <context>
     <name>Secrets</name>
     <message>
-        <location filename="../../src/cmdesk/core/secrets.py" line="38"/>
+        <location filename="../../src/cmdesk/core/secrets.py" line="40"/>
         <source>No system keyring is available to keep your passwords and tokens safe. Start or unlock your desktop keyring (GNOME Keyring, KWallet, macOS Keychain or Windows Credential Manager) and try again, or choose to keep secrets for this session only (you will have to sign in again after quitting).</source>
         <translation>Aucun trousseau système n’est disponible pour protéger vos mots de passe et jetons. Démarrez ou déverrouillez le trousseau de votre bureau (GNOME Keyring, KWallet, Trousseau macOS ou Gestionnaire d’identification Windows) puis réessayez, ou choisissez de garder les secrets pour cette session seulement (il faudra vous reconnecter après avoir quitté).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/secrets.py" line="121"/>
+        <location filename="../../src/cmdesk/core/secrets.py" line="123"/>
         <source>the keyring did not answer</source>
         <translation>le trousseau n’a pas répondu</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/secrets.py" line="159"/>
+        <location filename="../../src/cmdesk/core/secrets.py" line="164"/>
         <source>the keyring is locked</source>
         <translation>le trousseau est verrouillé</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/secrets.py" line="161"/>
+        <location filename="../../src/cmdesk/core/secrets.py" line="166"/>
         <source>the unlock prompt was dismissed</source>
         <translation>la demande de déverrouillage a été fermée</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/secrets.py" line="182"/>
+        <location filename="../../src/cmdesk/core/secrets.py" line="188"/>
         <source>no secure keyring backend was found</source>
         <translation>aucun trousseau sûr n’a été trouvé</translation>
     </message>
