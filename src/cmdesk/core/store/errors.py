@@ -41,7 +41,7 @@ class StoreLocked(StoreError):
     def __init__(self, path: Path) -> None:
         self.path = path
         super().__init__(
-            translate("Store", "The workspace {path} is already open in another cmdesk window.")
+            translate("Store", "The workspace {path} is already open in another cmdesk process.")
             .format(path=path)
         )
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import orjson
 
+from cmdesk.core.i18n import translate
 from cmdesk.core.store.entries import SEP
 from cmdesk.core.store.errors import StoreDamaged
 from cmdesk.core.store.journal import fsync_dir
@@ -77,9 +78,9 @@ class SnapshotReader:
                 if meta.get("format") != FORMAT:
                     raise ValueError
             except (ValueError, AttributeError):
-                raise self._damaged("unknown header") from None
+                raise self._damaged(translate("Store", "not a cmdesk workspace file")) from None
             if meta.get("version", 0) > VERSION:
-                raise self._damaged(f"snapshot format {meta.get('version')} is newer than this cmdesk")
+                raise self._damaged(translate("Store", "written by a newer cmdesk"))
             self.gen = int(meta["gen"])
             self.tables = list(meta.get("tables", []))
         except BaseException:
@@ -96,16 +97,16 @@ class SnapshotReader:
                 if line.startswith(b"#end "):
                     parts = line.split()
                     if len(parts) != 3 or int(parts[1]) != count or int(parts[2], 16) != crc:
-                        raise self._damaged("checksum mismatch")
+                        raise self._damaged(translate("Store", "its checksum does not match"))
                     if self._file.read(1):
-                        raise self._damaged("data after the end marker")
+                        raise self._damaged(translate("Store", "unexpected data after its end"))
                     return
                 crc = zlib.crc32(line, crc)
                 if SEP not in line or not line.endswith(b"\n"):
-                    raise self._damaged("malformed entry")
+                    raise self._damaged(translate("Store", "an entry is malformed"))
                 count += 1
                 yield line
-            raise self._damaged("truncated")
+            raise self._damaged(translate("Store", "it is cut short"))
         except OSError as error:
             raise self._damaged(error.strerror or str(error)) from error
         finally:
