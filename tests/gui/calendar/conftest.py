@@ -56,7 +56,7 @@ def runner():
 
 @pytest.fixture
 def make_calendar(qtbot, services, runner, locale_en):
-    def make(posts=(), day: date = MONTH, view: str = "month"):
+    def make(posts=(), day: date = MONTH, view: str = "month", zone: str = "Europe/Paris"):
         if posts:
             services.workspace.posts.save_many(list(posts))
         from cmdesk.gui.calendar import CalendarWidget
@@ -68,7 +68,7 @@ def make_calendar(qtbot, services, runner, locale_en):
         widget.go_to_date(day)
         widget.show()
         qtbot.waitExposed(widget)
-        qtbot.waitUntil(lambda: widget.data.is_loaded(day) and widget.data.zone == "Europe/Paris"
+        qtbot.waitUntil(lambda: widget.data.is_loaded(day) and widget.data.zone == zone
                         and len(widget.data.accounts) == 2)
         return widget
 

@@ -183,3 +183,18 @@ def test_week_row_with_several_posts_shows_plus_n(make_calendar, services, qtbot
     assert chip.id == posts[0].id and more == 2
     hit = grid.hit(rect.topRight() + QPoint(-3, 3))
     assert hit.kind == "more" and hit.day == day
+
+
+def test_paris_post_in_a_montreal_workspace_shows_and_moves_in_montreal_time(
+        make_calendar, services, qtbot):
+    services.workspace.settings.set_value("timezone", "America/Montreal")
+    account = services.workspace.accounts.get("m1")
+    post = scheduled("Bonjour Montréal", at(date(2030, 5, 10), 4, 0), account)  # Paris 04:00
+    cal = make_calendar([post], zone="America/Montreal")
+    (chip,) = cal.data.chips_on(date(2030, 5, 9))  # still the evening before in Montreal
+    assert chip.id == post.id and (chip.local.hour, chip.local.minute) == (22, 0)
+    drop(cal.month, cal.month.day_rect(date(2030, 5, 12)).center(), ids_mime(post.id))
+    qtbot.waitUntil(lambda: stored(services, post.id).zone == "America/Montreal")
+    moved = planner.to_local(stored(services, post.id).planned_at, "America/Montreal")
+    assert (moved.date(), moved.time()) == (date(2030, 5, 12), time(22, 0))
+    assert local_time(stored(services, post.id)) == (date(2030, 5, 13), time(4, 0))
