@@ -132,6 +132,18 @@ def test_a_deleted_or_reset_webhook_is_auth_expired(server, connector):
     assert WEBHOOK_TOKEN not in caught.value.reason
 
 
+def test_a_deleted_webhook_is_auth_expired(server, connector):
+    server.inject(Status(404, json={"message": "Unknown Webhook", "code": 10015}))
+    with pytest.raises(AuthExpired) as caught:
+        connector.publish(request(PostPart("Bonjour")))
+    assert "Unknown Webhook" in caught.value.reason
+
+
+def test_a_missing_message_is_a_permanent_not_found(server, connector):
+    with pytest.raises(Permanent):
+        connector.metrics("1200000000000000999")
+
+
 def test_server_errors_are_transient_and_garbage_after_a_send_is_unconfirmed(server, connector):
     server.inject(Status(503, json={"message": "upstream"}))
     with pytest.raises(Transient):
@@ -151,13 +163,17 @@ def test_lookup_uses_the_kept_id_and_says_when_it_cannot_know(server, connector)
     assert connector.lookup(req).remote_id == done.remote_id
     assert server.requests_to("GET", EXECUTE + rf"/messages/{done.remote_id}")
 
+    del server.state["messages"][done.remote_id]  # a moderator deletes it
+    gone = connector.lookup(req)
+    assert gone.remote_id == done.remote_id and gone.extra["deleted"]  # out once: never again
+
     lost = request(PostPart("Perdu"))
     server.inject(AcceptThenReset())
     with pytest.raises(Unconfirmed):
         connector.publish(lost)
     with pytest.raises(Unconfirmed):
         connector.lookup(lost)
-    assert len(server.state["messages"]) == 2
+    assert len(server.state["messages"]) == 1  # "Perdu" went out; "Bonjour" was deleted
 
 
 def test_a_timeout_after_sending_is_unconfirmed(server, secrets):

@@ -157,6 +157,15 @@ def test_a_revoked_token_is_auth_expired_without_the_token_in_the_reason(server,
     assert caught.value.reason == "Unauthorized"
 
 
+def test_a_bot_removed_from_the_channel_is_auth_expired_with_telegrams_words(server, connector):
+    server.inject(Status(403, json={"ok": False, "error_code": 403,
+                                    "description": "Forbidden: bot was kicked from the channel chat"}))
+    with pytest.raises(AuthExpired) as caught:
+        connector.publish(request(PostPart("Bonjour")))
+    assert caught.value.reason == "Forbidden: bot was kicked from the channel chat"
+    assert server.state["messages"] == []
+
+
 def test_server_errors_are_transient_and_garbage_after_a_send_is_unconfirmed(server, connector):
     server.inject(Status(502, json={"ok": False, "error_code": 502,
                                     "description": "Bad Gateway"}))

@@ -135,9 +135,14 @@ class DiscordConnector(Connector):
                 len(sent) < len(request.parts):
             return None  # the next send never started
         if len(sent) == len(request.parts):
-            for message_id in sent:
-                self._json("GET", f"/messages/{message_id}")  # still there (404: deleted)
-            return self._result(sent)
+            result = self._result(sent)
+            try:
+                self._json("GET", f"/messages/{sent[0]}")
+            except Permanent:
+                # Gone from the channel (a moderator deleted it): it did go out, so it must
+                # not be sent again.
+                result.extra["deleted"] = True
+            return result
         raise Unconfirmed(translate(
             "Discord", "Discord cannot tell whether the message went out: check the channel."))
 
