@@ -180,3 +180,15 @@ def test_the_shell_finds_the_dialog_and_every_network_gets_a_form(open_dialog):
         assert "client_secret" in secret_fields, network
     add.choose("instagram")
     assert "media_wordpress" in add.form.editors and "media_put_url" in add.form.editors
+
+
+def test_a_change_made_elsewhere_shows_without_reopening(qtbot, open_dialog, services):
+    account = services.workspace.accounts.save(Account("facebook", "Brand Page"))
+    dialog = open_dialog()
+    assert dialog.row_texts()[0][2] == "Connected"
+    account.status = "needs_auth"  # what the publisher does when a token is revoked
+    services.workspace.accounts.save(account)
+    qtbot.waitUntil(lambda: dialog.row_texts()[0][2] == "Needs sign-in", timeout=10000)
+    listeners = len(services.workspace._listeners)
+    dialog.reject()  # a closed dialog stops following the store
+    assert len(services.workspace._listeners) == listeners - 1

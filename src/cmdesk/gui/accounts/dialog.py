@@ -41,6 +41,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 class AccountsDialog(QDialog):
     accounts_loaded = Signal()
     action_finished = Signal(str)  # the message shown in the status line
+    # Emitted from the store's writer thread; queued, so the slot runs on the GUI thread.
+    _accounts_changed = Signal()
 
     def __init__(self, services: Any, runner: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,9 +111,25 @@ class AccountsDialog(QDialog):
         self.session_button.clicked.connect(self.use_session_only)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self._update_buttons()
+        # The publisher may mark an account "needs sign-in" while the dialog is open: follow it.
+        self._accounts_changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
+        self._unsubscribe = services.workspace.subscribe(self._store_changed)
+        self.finished.connect(self._detach)
+        self.destroyed.connect(self._detach)
         self.refresh()
         self._probe_keyring()
 
+    def _store_changed(self, changes) -> None:
+        if getattr(changes, "table", None) == "accounts":
+            self._accounts_changed.emit()
+
+    def _detach(self, *_: object) -> None:
+        unsubscribe, self._unsubscribe = self._unsubscribe, None
+        if unsubscribe is not None:
+            try:
+                unsubscribe()
+            except ValueError:
+                pass  # already gone
     # ---- list -------------------------------------------------------------------------------
     def refresh(self) -> None:
         self.runner.run_storage(self.services.workspace.accounts.all, self._show,
