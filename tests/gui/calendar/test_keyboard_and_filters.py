@@ -113,3 +113,5 @@ def test_agenda_lists_the_month_in_time_order_and_opens_on_enter(make_calendar, 
     QTest.keyClick(cal.agenda, Qt.Key.Key_Delete)
     settle(qtbot, cal)
     assert model.rowCount() == 298
+    QTest.keyClick(cal.agenda, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: model.rowCount() == 299)

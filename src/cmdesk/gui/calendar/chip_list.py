@@ -167,6 +167,10 @@ class ChipList(QListView):
         elif event.matches(QKeySequence.StandardKey.Cut) and ids:
             self.ctx.actions.cut(ids)
             self.viewport().update()
+        elif event.matches(QKeySequence.StandardKey.Undo):
+            self.ctx.actions.undo_stack.undo()
+        elif event.matches(QKeySequence.StandardKey.Redo):
+            self.ctx.actions.undo_stack.redo()
         else:
             super().keyPressEvent(event)
 
