@@ -223,6 +223,11 @@ def test_lookup_after_a_lost_answer_finds_the_post(server, connector):
 def test_check_and_metrics(server, connector):
     assert connector.check().display_name == "Brand Page"
     post = connector.publish(request("Counted"))
+    assert connector.metrics(post.remote_id) == {"reactions": 12, "comments": 3, "shares": 2,
+                                                 "views": 321}
+    assert server.requests_to("GET", r"/v23.0/\d+_\d+/insights")[0].query["metric"] == [
+        "post_total_media_view_unique"]
+    server.state["read_insights"] = False  # counts still come without the insights permission
     assert connector.metrics(post.remote_id) == {"reactions": 12, "comments": 3, "shares": 2}
 
 

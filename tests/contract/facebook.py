@@ -124,6 +124,14 @@ def facebook_routes(server: ContractServer) -> ContractServer:
         st["comments"][cid] = {"post": m["post"], "message": req.form["message"][0]}
         return Response(json={"id": cid})
 
+    @server.route("GET", V + r"/(?P<post>\d+_\d+)/insights")
+    def insights(req: Request, m) -> Response:
+        if not st.get("read_insights", True):
+            return err(10, "(#10) This endpoint requires the 'read_insights' permission", 403)
+        metric = q(req, "metric")
+        return Response(json={"data": [{"name": metric, "period": "lifetime",
+                                        "values": [{"value": 321}]}]})
+
     @server.route("POST", V + r"/(?P<post>\d+_\d+)")
     def update(req: Request, m) -> Response:
         if m["post"] not in st["posts"]:

@@ -23,7 +23,7 @@ from cmdesk.core.connectors.base import (
     SignInField,
 )
 from cmdesk.core.connectors.capabilities import Capabilities, NativeScheduling
-from cmdesk.core.connectors.errors import ConnectorError, Permanent
+from cmdesk.core.connectors.errors import AuthExpired, ConnectorError, Permanent
 from cmdesk.core.connectors.meta_graph import (
     GRAPH_VERSION,
     bearer,
@@ -36,6 +36,7 @@ from cmdesk.core.i18n import translate
 from cmdesk.core.model import Account
 
 MIN_LEAD_S = 10 * 60  # Facebook refuses a scheduled time closer than 10 minutes
+VIEWS_METRIC = "post_total_media_view_unique"  # replaced post_impressions_unique in 2026
 SCOPES = "pages_show_list,pages_manage_posts,pages_read_engagement,read_insights"
 
 
@@ -50,7 +51,7 @@ class FacebookConnector(Connector):
         alt_text_limit=1000,
         native_scheduling=NativeScheduling(min_lead_s=MIN_LEAD_S, max_lead_s=30 * 86_400),
         idempotency="none",
-        metrics=("reactions", "comments", "shares"),
+        metrics=("reactions", "comments", "shares", "views"),
         threads=True,  # parts after the first become comments under the post
         auth="byo-app",
         requirements=translate(
@@ -203,11 +204,20 @@ class FacebookConnector(Connector):
     def metrics(self, remote_id: str) -> dict[str, int]:
         body = self._call("GET", remote_id, params={
             "fields": "reactions.summary(total_count),comments.summary(total_count),shares"})
-        return {
-            "reactions": int(((body.get("reactions") or {}).get("summary") or {}).get("total_count", 0)),
-            "comments": int(((body.get("comments") or {}).get("summary") or {}).get("total_count", 0)),
+        found = {
+            "reactions": _total(body, "reactions"),
+            "comments": _total(body, "comments"),
             "shares": int((body.get("shares") or {}).get("count", 0)),
         }
+        try:
+            # Views come from insights, which need read_insights; counts above do not.
+            insights = self._call("GET", f"{remote_id}/insights",
+                                  params={"metric": VIEWS_METRIC}).get("data") or []
+            values = (insights[0].get("values") or [{}]) if insights else [{}]
+            found["views"] = int(values[0].get("value") or 0)
+        except (Permanent, AuthExpired):
+            pass
+        return found
 
     def sign_out(self) -> None:
         vault = byo_app.Vault(self.secrets, self.account.secret_key)
@@ -219,6 +229,10 @@ class FacebookConnector(Connector):
         except ConnectorError:
             pass  # revoked already, or offline: forgetting the tokens locally still signs out
         vault.forget()
+
+
+def _total(body: dict[str, Any], edge: str) -> int:
+    return int(((body.get(edge) or {}).get("summary") or {}).get("total_count", 0))
 
 
 def _check_lead(at: datetime) -> None:
