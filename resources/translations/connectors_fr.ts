@@ -189,12 +189,12 @@
         <translation>Mastodon garde au plus 25 publications programmées par jour et 300 au total par compte ; celle-ci dépasserait la limite. ({reason})</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/mastodon_signin.py" line="56"/>
+        <location filename="../../src/cmdesk/core/connectors/mastodon_signin.py" line="57"/>
         <source>Enter the address of your Mastodon server.</source>
         <translation>Saisissez l’adresse de votre serveur Mastodon.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/mastodon_signin.py" line="61"/>
+        <location filename="../../src/cmdesk/core/connectors/mastodon_signin.py" line="62"/>
         <source>This is not a server address: {text}</source>
         <translation>Ce n’est pas une adresse de serveur : {text}</translation>
     </message>
@@ -271,6 +271,39 @@
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <location filename="../../src/cmdesk/core/connectors/mastodon_signin.py" line="49"/>
+        <source>Server address</source>
+        <translation>Adresse du serveur</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/connectors/mastodon_signin.py" line="50"/>
+        <source>The address of the Mastodon server your account is on.</source>
+        <translation>L’adresse du serveur Mastodon où se trouve votre compte.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/connectors/x_auth.py" line="28"/>
+        <source>Client ID of your X developer app</source>
+        <translation>Client ID de votre application développeur X</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/connectors/x_auth.py" line="29"/>
+        <source>From developer.x.com: a Native App with OAuth 2.0 turned on. It is kept in your keyring.</source>
+        <translation>Sur developer.x.com : une « Native App » avec OAuth 2.0 activé. Il est conservé dans votre trousseau.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/connectors/x_auth.py" line="31"/>
+        <source>Callback port</source>
+        <translation>Port de rappel</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/connectors/x_auth.py" line="33"/>
+        <source>The port of the callback URL registered in your app: http://127.0.0.1:&lt;port&gt;/callback</source>
+        <translation>Le port de l’URL de rappel enregistrée dans votre application : http://127.0.0.1:&lt;port&gt;/callback</translation>
+    </message>
+</context>
+<context>
     <name>X</name>
     <message>
         <location filename="../../src/cmdesk/core/connectors/x.py" line="184"/>
@@ -283,22 +316,22 @@
         <translation>X n’affiche plus cette publication (supprimée ou masquée).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/x_auth.py" line="55"/>
+        <location filename="../../src/cmdesk/core/connectors/x_auth.py" line="57"/>
         <source>Enter the Client ID of your X developer app.</source>
         <translation>Saisissez le Client ID de votre application développeur X.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/x_auth.py" line="62"/>
+        <location filename="../../src/cmdesk/core/connectors/x_auth.py" line="64"/>
         <source>The callback port must be a number.</source>
         <translation>Le port de rappel doit être un nombre.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/x_auth.py" line="91"/>
+        <location filename="../../src/cmdesk/core/connectors/x_auth.py" line="93"/>
         <source>No saved sign-in for this account: sign in again.</source>
         <translation>Aucune connexion enregistrée pour ce compte : reconnectez-vous.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/x_auth.py" line="98"/>
+        <location filename="../../src/cmdesk/core/connectors/x_auth.py" line="100"/>
         <source>The X session ended: sign in again.</source>
         <translation>La session X est terminée : reconnectez-vous.</translation>
     </message>

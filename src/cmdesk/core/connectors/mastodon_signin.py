@@ -44,9 +44,10 @@ CAPABILITIES = Capabilities(
            "poll_max_s": 2_629_746, "idempotency_window_s": 3600},
 )
 
+# Wrapped in translate() so lupdate extracts them; the form translates them again when shown.
 SIGN_IN_FIELDS = (
-    SignInField("server", "Server address", placeholder="mastodon.social",
-                help="The address of the Mastodon server your account is on."),
+    SignInField("server", translate("SignIn", "Server address"), placeholder="mastodon.social",
+                help=translate("SignIn", "The address of the Mastodon server your account is on.")),
 )
 
 

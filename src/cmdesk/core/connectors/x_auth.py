@@ -23,13 +23,15 @@ SCOPES = "tweet.read tweet.write users.read media.write offline.access"
 DEFAULT_PORT = 8765  # X matches the callback exactly: the user registers this one
 REFRESH_MARGIN = timedelta(minutes=2)
 
+# Wrapped in translate() so lupdate extracts them; the form translates them again when shown.
 SIGN_IN_FIELDS = (
-    SignInField("client_id", "Client ID of your X developer app",
-                help="From developer.x.com: a Native App with OAuth 2.0 turned on. "
-                     "It is kept in your keyring."),
-    SignInField("port", "Callback port", required=False, placeholder=str(DEFAULT_PORT),
-                help="The port of the callback URL registered in your app: "
-                     "http://127.0.0.1:<port>/callback"),
+    SignInField("client_id", translate("SignIn", "Client ID of your X developer app"),
+                help=translate("SignIn", "From developer.x.com: a Native App with OAuth 2.0 "
+                               "turned on. It is kept in your keyring.")),
+    SignInField("port", translate("SignIn", "Callback port"), required=False,
+                placeholder=str(DEFAULT_PORT),
+                help=translate("SignIn", "The port of the callback URL registered in your app: "
+                               "http://127.0.0.1:<port>/callback")),
 )
 
 _refresh_locks: dict[str, threading.Lock] = {}
