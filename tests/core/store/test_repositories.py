@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import pytest
+from tinydb import Query
 
-from cmdesk.core.model import Account, Post
+from cmdesk.core.model import Account, Post, Target
+from cmdesk.core.model import TargetState as S
 from cmdesk.core.store import Changes, open_workspace
 
 
@@ -98,3 +100,25 @@ def test_drafts_are_apart_from_the_calendar(workspace):
     assert [p.text for p in workspace.posts.drafts()] == ["first idea", "second idea"]
     assert [p.text for p in workspace.posts.between(at(1), at(31))] == ["planned"]
     assert workspace.posts.count_between(at(1), at(31)) == 1
+
+
+def test_posts_by_target_state_follow_every_change(tmp_path):
+    ws = open_workspace(tmp_path / "ws")
+    done = Post(text="done", targets=[Target("a1", "mastodon", S.PUBLISHED)])
+    mixed = Post(text="mixed", targets=[Target("a1", "mastodon", S.PUBLISHED),
+                                        Target("a2", "bluesky", S.RETRY_WAIT)])
+    waiting = Post(text="waiting", targets=[Target("a2", "bluesky", S.SCHEDULED)])
+    ws.posts.save_many([done, mixed, waiting])
+    in_play = {S.SCHEDULED, S.RETRY_WAIT, S.PUBLISHING}
+    assert {p.text for p in ws.posts.with_target_states(in_play)} == {"mixed", "waiting"}
+    mixed.targets[1].state = S.PUBLISHED
+    ws.posts.save(mixed)
+    ws.close()
+    ws = open_workspace(tmp_path / "ws")
+    assert [p.text for p in ws.posts.with_target_states(in_play)] == ["waiting"]
+    assert {p.text for p in ws.posts.with_target_states([S.PUBLISHED])} == {"done", "mixed"}
+    ws.posts.delete(waiting.id)
+    assert ws.posts.with_target_states(in_play) == []
+    # The derived key is an index, not a field: TinyDB queries do not see it.
+    assert ws.db.table("posts").search(Query().target_states == "published") == []
+    ws.close()

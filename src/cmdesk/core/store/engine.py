@@ -14,7 +14,7 @@ import fcntl
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -39,16 +39,26 @@ log = logging.getLogger(__name__)
 
 MIN_COMPACT_BYTES = 4 << 20
 
-# Fields each table indexes besides "id" (equality) and "schema"; see indexes.py.
+
+
+def _target_states(doc: Mapping[str, Any]) -> list[str]:
+    return sorted({t.get("state") for t in doc.get("targets") or () if isinstance(t, Mapping)} - {None})
+
+
+# Fields each table indexes besides "id" (equality) and "schema"; see indexes.py. "multi" fields
+# are computed from the document when it is written (DERIVED) and index each value of a list.
 INDEX_SPEC: dict[str, dict[str, tuple[str, ...]]] = {
-    "posts": {"equality": ("id",), "ordered": ("planned_at",)},
+    "posts": {"equality": ("id",), "ordered": ("planned_at",), "multi": ("target_states",)},
     "attempts": {"equality": ("id", "post_id", "outcome")},
+}
+DERIVED: dict[str, dict[str, Callable[[Mapping[str, Any]], Any]]] = {
+    "posts": {"target_states": _target_states},
 }
 
 
 def make_indexes(table: str) -> TableIndexes:
     spec = INDEX_SPEC.get(table, {})
-    return TableIndexes(spec.get("equality", ("id",)), spec.get("ordered", ()))
+    return TableIndexes(spec.get("equality", ("id",)), spec.get("ordered", ()), spec.get("multi", ()))
 
 
 class Engine:
@@ -121,6 +131,9 @@ class Engine:
         def keep(name: str, doc_id: int, entry: bytes, keys: dict[str, Any]) -> None:
             # One pass, one header parse per document: table, indexes and schema census together.
             self.tables[name][doc_id] = entry
+            for key, compute in DERIVED.get(name, {}).items():
+                if key not in keys:  # written before this index existed: compute it once
+                    keys[key] = compute(entries.decode(entry))
             indexes = self.index(name)
             for f, index in indexes.equality.items():
                 if f in keys:
@@ -175,7 +188,9 @@ class Engine:
         return self.indexes[name]
 
     def fields(self, name: str) -> tuple[str, ...]:
-        return entries.ALWAYS_KEYED + tuple(f for f in self.index(name).fields if f not in entries.ALWAYS_KEYED)
+        derived = DERIVED.get(name, {})
+        return entries.ALWAYS_KEYED + tuple(f for f in self.index(name).fields
+                                            if f not in entries.ALWAYS_KEYED and f not in derived)
 
     def next_id(self, name: str) -> int:
         with self.lock:
@@ -224,7 +239,8 @@ class Engine:
     def put(self, table: str, doc_id: int, doc: dict[str, Any]) -> None:
         if "schema" not in doc:  # every document carries its schema version (migrations.py)
             doc = {**doc, "schema": SCHEMA_VERSION}
-        self.submit(("P", table, doc_id, entries.encode_entry(table, doc_id, doc, self.fields(table))))
+        self.submit(("P", table, doc_id,
+                     entries.encode_entry(table, doc_id, doc, self.fields(table), DERIVED.get(table))))
 
     def submit(self, op: Op) -> None:
         with self.transaction():

@@ -10,7 +10,7 @@ need (id, schema, planned_at, ...) so opening a workspace never decodes a docume
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import orjson
@@ -24,8 +24,11 @@ def encode_doc(doc: Mapping[str, Any]) -> bytes:
     return orjson.dumps(dict(doc), option=orjson.OPT_NON_STR_KEYS)
 
 
-def encode_entry(table: str, doc_id: int, doc: Mapping[str, Any], fields: Iterable[str]) -> bytes:
+def encode_entry(table: str, doc_id: int, doc: Mapping[str, Any], fields: Iterable[str],
+                 derived: Mapping[str, Callable[[Mapping[str, Any]], Any]] | None = None) -> bytes:
     keys = {f: doc[f] for f in fields if f in doc}
+    for name, compute in (derived or {}).items():
+        keys[name] = compute(doc)
     return b"".join((orjson.dumps([table, doc_id, keys]), SEP, encode_doc(doc), b"\n"))
 
 

@@ -105,11 +105,25 @@ class OrderedIndex:
         self._sorted.update(values)
 
 
+class MultiIndex(EqualityIndex):
+    """Equality over a list of values: the document is found under each (e.g. its target states)."""
+
+    def add(self, doc_id: int, value: Any) -> None:
+        for item in value if isinstance(value, list) else ():
+            super().add(doc_id, item)
+
+    def discard(self, doc_id: int, value: Any) -> None:
+        for item in value if isinstance(value, list) else ():
+            super().discard(doc_id, item)
+
+
 class TableIndexes:
     """The indexes of one table; ``keys`` are the header fields of an entry."""
 
-    def __init__(self, equality: Iterable[str] = (), ordered: Iterable[str] = ()) -> None:
-        self.equality = {f: EqualityIndex(f) for f in equality}
+    def __init__(self, equality: Iterable[str] = (), ordered: Iterable[str] = (),
+                 multi: Iterable[str] = ()) -> None:
+        self.equality: dict[str, EqualityIndex] = {f: EqualityIndex(f) for f in equality}
+        self.equality.update({f: MultiIndex(f) for f in multi})
         self.ordered = {f: OrderedIndex(f) for f in ordered}
 
     @property

@@ -8,7 +8,7 @@ changes something returns once the change is durable, then announces it with ``C
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -96,6 +96,11 @@ class PostRepository(_Repository):
     def count_between(self, start: datetime, end: datetime) -> int:
         with self._lock:
             return len(self._table.ids_in_range("planned_at", to_iso(start), to_iso(end)))
+
+    def with_target_states(self, states: Iterable[str]) -> list[Post]:
+        """Posts with at least one target in one of ``states``, from an index: the publisher's
+        "what is still in play" without decoding years of published posts."""
+        return [Post.from_doc(d) for d in self._table.find_any("target_states", [str(s) for s in states])]
 
     def drafts(self) -> list[Post]:
         """Unscheduled posts, oldest first."""

@@ -19,6 +19,7 @@ from tinydb.table import Document, Table
 
 from cmdesk.core.store import entries
 from cmdesk.core.store.engine import Engine
+from cmdesk.core.store.indexes import EqualityIndex
 
 _SCALARS = (str, int, float, bool, type(None))
 
@@ -76,8 +77,10 @@ class JournaledTable(Table):
     def _ids(self, cond: Any) -> list[int]:
         """doc_ids matching ``cond``; caller holds the lock."""
         eq = _indexed_equality(cond)
-        if eq is not None and eq[0] in self._engine.index(self.name).equality:
-            return self._engine.index(self.name).equality[eq[0]].lookup(eq[1])
+        index = self._engine.index(self.name).equality.get(eq[0]) if eq else None
+        # Only plain field indexes answer for a query: a derived (multi) key is not a field.
+        if index is not None and type(index) is EqualityIndex:
+            return index.lookup(eq[1])
         return [doc_id for doc_id, entry in self._engine.table(self.name).items()
                 if cond(entries.decode(entry))]
 
@@ -208,6 +211,14 @@ class JournaledTable(Table):
         with self._engine.lock:
             return [entries.decode(self._engine.table(self.name)[i])
                     for i in self._ids(_EqualsField(field, value))]
+
+    def find_any(self, field: str, values: Iterable[Any]) -> list[dict[str, Any]]:
+        """Documents whose indexed ``field`` (or derived key) is any of ``values``, each once."""
+        with self._engine.lock:
+            index = self._engine.index(self.name).equality[field]
+            ids = sorted({i for value in values for i in index.lookup(value)})
+            table = self._engine.table(self.name)
+            return [entries.decode(table[i]) for i in ids]
 
     def put_by(self, docs: Iterable[Mapping[str, Any]], key: str = "id") -> None:
         """Insert or replace each document whose ``key`` matches, as one change."""
