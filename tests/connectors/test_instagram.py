@@ -269,3 +269,20 @@ def test_a_failed_renewal_does_not_stop_a_token_that_still_works(server, connect
     connector.account.expires_at = to_iso(datetime.now(timezone.utc) + timedelta(days=2))
     server.inject(graph_error(1, "An unknown error occurred", status=500), path="refresh_access_token")
     assert connector.publish(request("Still fine")).remote_id in server.state["media"]
+
+
+def test_a_carousel_waits_for_its_items_before_it_is_made(server, connector):
+    server.state["processing_polls"] = 1  # each item needs one more look before it is ready
+    saved = Saved()
+    req = request("Three", pictures=3, saved=saved)
+    with pytest.raises(RateLimited):
+        connector.publish(req)
+    assert len(server.state["containers"]) == 3  # the items, no carousel yet
+    for _ in range(5):  # the publisher comes back until every item is ready
+        try:
+            result = connector.publish(req)
+            break
+        except RateLimited:
+            assert len(server.state["containers"]) == 3
+    assert len(server.state["containers"]) == 4 and result.remote_id in server.state["media"]
+    assert len([f for f in creates(server) if f.get("is_carousel_item")]) == 3  # none made twice

@@ -98,6 +98,8 @@ def container_routes(server: ContractServer, flavor: Flavor, media_files: dict) 
         for child in children:
             if st["containers"].get(child, {}).get("is_carousel_item") != "true":
                 return err(100, "Invalid parameter: children")
+            if st["containers"][child]["status_code"] != "FINISHED":
+                return err(9007, "Media ID is not available")
         refused = flavor.validate(f)
         if refused is not None:
             return refused

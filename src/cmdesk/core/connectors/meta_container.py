@@ -153,6 +153,14 @@ class ContainerConnector(Connector):
                                                                    carousel=True)))
                     step["children"] = children
                     request.save_progress(parts=steps)
+                if not step.get("children_ready"):
+                    # Meta refuses a carousel over items it has not fetched yet: check each one
+                    # (come back later if one is still processing) before making the carousel.
+                    for child in children:
+                        require_finished(container_state(self.http, self._base, child,
+                                                         self._token()), child)
+                    step["children_ready"] = True
+                    request.save_progress(parts=steps)
                 fields.update(media_type="CAROUSEL", children=",".join(children))
             step["container"] = self._create(fields)
             request.save_progress(parts=steps)
