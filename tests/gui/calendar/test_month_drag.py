@@ -198,3 +198,14 @@ def test_paris_post_in_a_montreal_workspace_shows_and_moves_in_montreal_time(
     moved = planner.to_local(stored(services, post.id).planned_at, "America/Montreal")
     assert (moved.date(), moved.time()) == (date(2030, 5, 12), time(22, 0))
     assert local_time(stored(services, post.id)) == (date(2030, 5, 13), time(4, 0))
+
+
+def test_a_drop_right_before_quitting_is_still_written(make_calendar, services, runner):
+    account = services.workspace.accounts.get("m1")
+    post = scheduled("Last minute", at(date(2030, 5, 7), 9, 0), account)
+    cal = make_calendar([post])
+    drop(cal.month, cal.month.day_rect(date(2030, 5, 8)).center(), ids_mime(post.id))
+    # No event-loop turn: the application quits at once (aboutToQuit flushes deferred writes).
+    QApplication.instance().aboutToQuit.emit()
+    runner.shutdown()  # waits for the storage thread, as the app does on its way out
+    assert local_time(stored(services, post.id))[0] == date(2030, 5, 8)
