@@ -13,6 +13,7 @@ import pytest
 
 from cmdesk.core.model import Post
 from cmdesk.core.store import StoreWriteFailed, journal, open_workspace
+from cmdesk.core.store import engine as engine_module
 
 WHEN = datetime(2026, 6, 1, 9, tzinfo=timezone.utc)
 
@@ -136,4 +137,37 @@ def test_a_failed_write_changes_nothing_and_says_so(tmp_path, monkeypatch):
     ws.close()
     ws = open_workspace(tmp_path)
     assert texts(ws) == {"kept", "after"} and ws.damage == []
+    ws.close()
+
+
+def test_a_failed_compaction_loses_nothing_and_is_retried(tmp_path, monkeypatch):
+    ws = open_workspace(tmp_path)
+    ws.posts.save(Post(text="one"))
+
+    def disk_full(*args):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(engine_module, "write_snapshot", disk_full)
+    ws.compact()
+    ws.posts.save(Post(text="two"))
+    monkeypatch.undo()
+    ws.close()
+    ws = open_workspace(tmp_path)  # both journals replayed
+    assert texts(ws) == {"one", "two"}
+    ws.compact()
+    ws.close()
+    assert (tmp_path / "workspace.db").exists()
+    ws = open_workspace(tmp_path)
+    assert texts(ws) == {"one", "two"}
+    ws.close()
+
+
+def test_compaction_is_refused_inside_a_transaction(tmp_path):
+    ws = open_workspace(tmp_path)
+    with pytest.raises(RuntimeError), ws.transaction():
+        ws.posts.save(Post(text="not yet durable"))
+        ws.compact()
+    ws.close()
+    ws = open_workspace(tmp_path)
+    assert texts(ws) == set()
     ws.close()

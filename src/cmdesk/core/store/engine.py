@@ -305,6 +305,10 @@ class Engine:
     def compact(self, *, wait: bool = True) -> None:
         """Write a new snapshot; writers continue in a new journal meanwhile."""
         with self.lock:
+            if self._pending is not None:
+                # The frozen state would hold changes not yet durable, and the snapshot would
+                # make them so even if the transaction then fails.
+                raise RuntimeError("compact() inside a transaction")
             if self._closed or (self._compactor is not None and self._compactor.is_alive()):
                 thread = self._compactor
             else:
@@ -329,8 +333,9 @@ class Engine:
                 if old_gen < gen:
                     path.unlink()
         except OSError:
-            # The journals are all still there, so nothing is lost; the next change retries.
+            # The journals are all still there, so nothing is lost; a later change retries.
             log.exception("compaction of %s failed", self.base)
+            tmp_path(self.base).unlink(missing_ok=True)
             return
         if self.on_compaction:
             self.on_compaction("done")
