@@ -33,7 +33,7 @@ def _ms(seconds: float) -> float:
 def _populate(ws) -> None:
     from PIL import Image
 
-    from cmdesk.core.model import MediaRef, NETWORKS, Post, Target, TargetState
+    from cmdesk.core.model import NETWORKS, MediaRef, Post, Target, TargetState
 
     folder = Path(ws.directory) / "pictures"
     folder.mkdir()
@@ -152,7 +152,7 @@ def run() -> list[str]:
             target = VISIBLE + timedelta(days=31 * offset)
             started = time.perf_counter()
             cal.go_to_date(target)
-            _wait(app, lambda: data.is_loaded(target))
+            _wait(app, lambda t=target: data.is_loaded(t))
             month.repaint()
             far.append(_ms(time.perf_counter() - started))
             cal.go_to_date(VISIBLE)

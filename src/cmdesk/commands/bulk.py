@@ -9,7 +9,6 @@ from pathlib import Path
 
 from cmdesk.core.i18n import translate
 
-
 CSV_HELP = """\
 columns (a header row in English or French is recognised; without one, this order):
   date       YYYY-MM-DD or DD/MM/YYYY; empty date and time: a draft

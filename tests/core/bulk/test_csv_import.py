@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""CSV import: what spreadsheets really produce, and every row's problem before anything is saved."""
+"""CSV import: what spreadsheets really produce, and each row's problem before anything is saved."""
 
 from __future__ import annotations
 

@@ -110,7 +110,8 @@ def test_default_time_is_the_first_free_slot_that_day_else_ten():
 
 def test_published_and_in_flight_posts_refuse_to_move():
     assert planner.move_refusal(Post(targets=[Target("a", "x", TargetState.SCHEDULED)])) == ""
-    assert "published" in planner.move_refusal(Post(targets=[Target("a", "x", TargetState.PUBLISHED)]))
+    published = Post(targets=[Target("a", "x", TargetState.PUBLISHED)])
+    assert "published" in planner.move_refusal(published)
     assert planner.move_refusal(Post(targets=[Target("a", "x", TargetState.UNCONFIRMED)]))
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from cmdesk.core.model import Post, Target, TargetState as S
+from cmdesk.core.model import Post, Target
+from cmdesk.core.model import TargetState as S
 from cmdesk.gui.calendar.filtering import PostFilter, display_state
 
 NOW = datetime(2030, 1, 1, 12, tzinfo=timezone.utc)

@@ -55,7 +55,7 @@ def decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("utf-8-sig"), ""
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), translate("CsvImport", 
+        return data.decode("cp1252", errors="replace"), translate("CsvImport",
             "The file is not UTF-8; it was read as Windows-1252. Check accented letters.")
 
 
@@ -103,7 +103,7 @@ def read_csv(source: str | Path | bytes, accounts: list[Account], *, default_zon
         return plan
     starts = [1] + [end + 1 for end, _ in records[:-1]]  # a quoted newline spans lines
     columns = header_map(records[0][1])
-    body = list(zip(starts, records))
+    body = list(zip(starts, records, strict=True))
     if columns is not None:
         body = body[1:]
     else:

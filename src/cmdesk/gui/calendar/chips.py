@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QRect, QRectF, Qt
-from PySide6.QtGui import (QColor, QFont, QFontMetrics, QImage, QPainter, QPen, QPixmap,
-                           QStaticText)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen, QPixmap, QStaticText
 
 from cmdesk.core.model import Post
 

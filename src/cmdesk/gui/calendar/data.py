@@ -32,8 +32,8 @@ log = logging.getLogger(__name__)
 
 MAX_WINDOWS = 5  # current month, both neighbours, and a little history for back-and-forth
 PREFETCH_DELAY_MS = 60  # after the requested month has painted
-RELOAD_DELAY_MS = 80
-MAX_TARGETED_IDS = 200  # more changed posts than this (an import): reload the months instead  # coalesces bursts of outside changes (an import, the publisher) into one load
+RELOAD_DELAY_MS = 80  # coalesces bursts of outside changes (an import, the publisher) into one
+MAX_TARGETED_IDS = 200  # more changed posts than this (an import): reload the months instead
 
 
 def clone(post: Post) -> Post:

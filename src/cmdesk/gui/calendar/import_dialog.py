@@ -9,8 +9,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTime
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout)
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from cmdesk.core.bulk.csv_import import ImportPlan, ImportRow
 from cmdesk.core.schedule import planner

@@ -12,8 +12,18 @@ from pathlib import Path
 
 from PySide6.QtCore import SIGNAL, QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import (QButtonGroup, QDateEdit, QHBoxLayout, QLabel, QMessageBox,
-                               QSplitter, QStackedWidget, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from cmdesk.core.schedule import planner
 from cmdesk.gui.calendar.actions import CalendarActions
