@@ -3,32 +3,32 @@
 <context>
     <name>BulkCommand</name>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="63" />
+        <location filename="../../src/cmdesk/commands/bulk.py" line="62" />
         <source>line {line}: {problem}</source>
         <translation>ligne {line} : {problem}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="66" />
+        <location filename="../../src/cmdesk/commands/bulk.py" line="65" />
         <source>line {line}: note: {note}</source>
         <translation>ligne {line} : remarque : {note}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="70" />
+        <location filename="../../src/cmdesk/commands/bulk.py" line="69" />
         <source>{bad} of {total} rows have problems; nothing was imported (fix them, or use --skip-bad).</source>
         <translation>{bad} lignes sur {total} ont des problèmes ; rien n’a été importé (corrigez-les, ou utilisez --skip-bad).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="77" />
+        <location filename="../../src/cmdesk/commands/bulk.py" line="76" />
         <source>{count} posts imported, {skipped} rows skipped.</source>
         <translation>{count} publications importées, {skipped} lignes ignorées.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="97" />
+        <location filename="../../src/cmdesk/commands/bulk.py" line="96" />
         <source>Cannot write {path}: {reason}</source>
         <translation>Impossible d’écrire {path} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/bulk.py" line="101" />
+        <location filename="../../src/cmdesk/commands/bulk.py" line="100" />
         <source>{count} posts exported to {path}.</source>
         <translation>{count} publications exportées vers {path}.</translation>
     </message>
@@ -124,57 +124,57 @@
 <context>
     <name>CalendarWidget</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="71" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="81" />
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="72" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="82" />
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="72" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="82" />
         <source>Go to today</source>
         <translation>Aller à aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="73" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="83" />
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="82" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="92" />
         <source>Jump to a date</source>
         <translation>Aller à une date</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="85" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="95" />
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="85" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="95" />
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="85" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="95" />
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="286" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="297" />
         <source>Plan in the past?</source>
         <translation>Programmer dans le passé ?</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="287" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="298" />
         <source>This time has already passed. The post will be treated as late and may go out as soon as it is saved. Plan it anyway?</source>
         <translation>Cette heure est déjà passée. La publication sera considérée comme en retard et pourra partir dès son enregistrement. La programmer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="311" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="322" />
         <source>The composer is not available in this build.</source>
         <translation>L’éditeur n’est pas disponible dans cette version.</translation>
     </message>
@@ -336,7 +336,7 @@
         <translation>Tous les comptes</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="67" />
+        <location filename="../../src/cmdesk/gui/calendar/filter_bar.py" line="68" />
         <source>Network: {name}</source>
         <translation>Réseau : {name}</translation>
     </message>
@@ -352,52 +352,52 @@
 <context>
     <name>ImportPreviewDialog</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="26" />
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="33" />
         <source>Import {file}</source>
         <translation>Importer {file}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="30" />
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="37" />
         <source>{good} rows ready, {bad} with problems. Rows with problems are not imported; fix the file and import it again to add them.</source>
         <translation>{good} lignes prêtes, {bad} avec des problèmes. Les lignes avec des problèmes ne sont pas importées ; corrigez le fichier et importez-le à nouveau pour les ajouter.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="33" />
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="40" />
         <source>{good} rows ready.</source>
         <translation>{good} lignes prêtes.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="36" />
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="43" />
         <source>Line</source>
         <translation>Ligne</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="36" />
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="43" />
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="37" />
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="44" />
         <source>Text</source>
         <translation>Texte</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="37" />
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="44" />
         <source>Accounts</source>
         <translation>Comptes</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="38" />
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="45" />
         <source>Problems and notes</source>
         <translation>Problèmes et remarques</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="84" />
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="91" />
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="98" />
+        <location filename="../../src/cmdesk/gui/calendar/import_dialog.py" line="105" />
         <source>Import {count} posts</source>
         <translation>Importer {count} publication(s)</translation>
     </message>
@@ -405,9 +405,14 @@
 <context>
     <name>MonthView</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/month_view.py" line="148" />
+        <location filename="../../src/cmdesk/gui/calendar/month_view.py" line="150" />
         <source>+{count} more</source>
         <translation>+{count} autres</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/calendar/month_view.py" line="170" />
+        <source>Loading posts…</source>
+        <translation>Chargement des publications…</translation>
     </message>
 </context>
 <context>

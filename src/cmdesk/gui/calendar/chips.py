@@ -43,6 +43,14 @@ NETWORK_STYLE = {
 }
 
 
+# How people write the networks' names (the model keeps lowercase keys).
+NETWORK_NAMES = {
+    "mastodon": "Mastodon", "bluesky": "Bluesky", "x": "X", "linkedin": "LinkedIn",
+    "facebook": "Facebook", "instagram": "Instagram", "threads": "Threads",
+    "telegram": "Telegram", "discord": "Discord", "wordpress": "WordPress",
+}
+
+
 @dataclass
 class Chip:
     """A post plus what painting needs, computed once off the GUI thread."""

@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from cmdesk.core.model import Account
-from cmdesk.gui.calendar.chips import NETWORK_STYLE
+from cmdesk.gui.calendar.chips import NETWORK_NAMES, NETWORK_STYLE
 from cmdesk.gui.calendar.filtering import DISPLAY_STATES, PostFilter
 
 TYPING_DELAY_MS = 150  # refilter once the user pauses, not on every key
@@ -64,9 +64,11 @@ class FilterBar(QWidget):
         self.who.addItem(self.tr("All accounts"), "")
         networks = sorted({a.network for a in accounts}, key=list(NETWORK_STYLE).index)
         for network in networks:
-            self.who.addItem(self.tr("Network: {name}").format(name=network), f"net:{network}")
+            name = NETWORK_NAMES.get(network, network)
+            self.who.addItem(self.tr("Network: {name}").format(name=name), f"net:{network}")
         for account in sorted(accounts, key=lambda a: a.name.lower()):
-            self.who.addItem(f"{account.name} ({account.network})", f"acct:{account.id}")
+            network = NETWORK_NAMES.get(account.network, account.network)
+            self.who.addItem(f"{account.name} ({network})", f"acct:{account.id}")
         index = self.who.findData(current)
         self.who.setCurrentIndex(max(0, index))
         self.who.blockSignals(False)

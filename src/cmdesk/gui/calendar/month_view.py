@@ -36,6 +36,8 @@ class MonthView(CanvasView):
         self.setObjectName("calendar-month")
         self.anchor = ctx.selection.day
         self.setMinimumSize(420, 320)
+        # The "Loading posts…" note crosses cells the change diff would not repaint.
+        ctx.data.window_loaded.connect(lambda _key: self.update())
 
     def set_anchor(self, day: date) -> None:
         self.anchor = day
@@ -161,6 +163,11 @@ class MonthView(CanvasView):
                 p.setFont(self.chip_painter.bold)
                 p.drawText(rect.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter,
                            more_text.format(count=count))
+        if not self.ctx.data.is_loaded(self.anchor):
+            # A far jump paints the grid at once; say why it is still empty.
+            p.setPen(muted)
+            p.setFont(self.font())
+            p.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("Loading posts\u2026"))
         p.end()
 
     def _paint_grid(self, p: QPainter, colour: QColor) -> None:
