@@ -9,7 +9,6 @@ exactly once on its server, or failed with a reason, or unconfirmed; never two p
 from __future__ import annotations
 
 import json
-import logging
 import os
 import random
 import signal

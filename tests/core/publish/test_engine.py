@@ -188,13 +188,13 @@ def test_when_the_network_cannot_tell_the_user_decides(pub, workspace, clock, ne
     seen = events_of(pub)
     for _ in range(3):
         net.script.append(Unconfirmed("reset"))
-    net.lookup_script.extend([Unconfirmed("cannot tell")] * 9)
+    net.lookup_script.extend([Unconfirmed("cannot tell")] * 15)
     pub.tick()
     # One inconclusive answer is asked again later; the account waits meanwhile.
     assert target(workspace, p1.id).state == S.PUBLISHING
     assert target(workspace, p2.id).state == S.DUE and net.sent == []
-    for _ in range(8):
-        clock.advance(31)
+    for _ in range(16):
+        clock.advance(31 * 16)
         pub.tick()
     assert {target(workspace, p.id).state for p in (p1, p2, p3)} == {S.UNCONFIRMED}
     assert sum(e.kind == ev.UNCONFIRMED for e in seen) == 3

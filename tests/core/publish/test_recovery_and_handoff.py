@@ -85,13 +85,13 @@ def test_network_that_cannot_tell_leaves_the_decision_to_the_user(fresh, workspa
     acc = add_account(workspace)
     post = add_post(workspace, clock.now(), [acc])
     crash_mid_send(workspace, clock, post, acc, net, applied=False)
-    net.lookup_script.extend([Unconfirmed("no way to know")] * 3)
+    net.lookup_script.extend([Unconfirmed("no way to know")] * 5)
     seen = []
     pub = fresh()
     pub.subscribe(seen.append)
-    for _ in range(3):
+    for _ in range(5):
         pub.tick()
-        clock.advance(31)
+        clock.advance(31 * 16)
     assert target(workspace, post.id).state == S.UNCONFIRMED and net.sent == []
     assert [e.kind for e in seen if e.kind == ev.UNCONFIRMED] == [ev.UNCONFIRMED]
 

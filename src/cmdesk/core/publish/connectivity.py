@@ -113,6 +113,10 @@ class ConnectivityMonitor:
             self.on_back(back)
         return back
 
+    def probe_now(self, host: str) -> bool:
+        """Ask the probe once, on the calling thread (changes nothing)."""
+        return self._safe_probe(host)
+
     def _safe_probe(self, host: str) -> bool:
         try:
             return bool(self.probe(host))

@@ -202,14 +202,18 @@ class Publisher(ActionsMixin):
             float(self.workspace.settings.get_value("catch_up_minutes", 60)),
             str(self.workspace.settings.get_value("catch_up_policy", "ask")),
         )
+        # One view of connectivity for the whole pass: a host coming back halfway through must
+        # not let a later post be queued while an earlier one of the same account is not.
+        reachable = {a.id: self.is_online(a) for a in accounts.values()}
+        online = lambda account: reachable.get(account.id, False)  # noqa: E731
         per_account: dict[str, list[Item]] = {a: [] for a in self._lanes}
         for post in list(self.workspace.posts.all()):
-            plan = plan_post(post, now, accounts, catch_up, self.is_online, self._may_hand_off)
+            plan = plan_post(post, now, accounts, catch_up, online, self._may_hand_off)
             if plan.changed:
                 holder: dict = {}
 
                 def redo(fresh, holder=holder):
-                    holder["plan"] = plan_post(fresh, now, accounts, catch_up, self.is_online,
+                    holder["plan"] = plan_post(fresh, now, accounts, catch_up, online,
                                                self._may_hand_off)
                     return holder["plan"].changed
 
@@ -316,11 +320,11 @@ class Publisher(ActionsMixin):
         self._connectors.pop(account_id, None)
         self.emit(ev.PublishEvent(ev.NEEDS_AUTH, None, account_id))
 
-    def defer_recovery(self, attempt_id: str) -> None:
+    def defer_recovery(self, attempt_id: str, factor: float = 1.0) -> None:
         attempt = self.workspace.attempts.get(attempt_id)
         if attempt is not None:
             self._orphans[attempt_id] = (attempt["account_id"],
-                                         self.clock.monotonic() + self._recovery_retry_s)
+                                         self.clock.monotonic() + self._recovery_retry_s * factor)
 
     def recover_orphans(self, account_id: str) -> float:
         """Resolve this account's unresolved attempts; returns seconds until the next try if some

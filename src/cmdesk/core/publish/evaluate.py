@@ -80,6 +80,11 @@ def plan_post(post: Post, now: datetime, accounts: dict[str, Account], catch_up:
                 plan.items.append((t.account_id, Item("send", post.id, order)))
         elif t.state == S.WAITING_NETWORK and online(account):
             plan.items.append((t.account_id, Item("send", post.id, order, flush=True)))
+        elif t.state == S.PUBLISHING:
+            # In flight while we looked: keep its place in the queue. If it comes back waiting
+            # for the network, the lane sends it before the later posts it must precede (the
+            # sender re-checks the state, so a finished one is skipped).
+            plan.items.append((t.account_id, Item("send", post.id, order, flush=True)))
         elif t.state == S.RETRY_WAIT:
             not_before = from_iso(t.not_before)
             if not_before is None or not_before <= now:

@@ -80,12 +80,17 @@ class Lane:
                 item = self._pop()
                 if item is None:
                     return None
-                self._run(item)
+                if self._run(item) == "waiting_network":
+                    # The host went away: the rest waits too, and comes back in due order when
+                    # the next evaluation re-queues everything.
+                    with self._lock:
+                        self._planned = []
+                    return None
             return None
         finally:
             self.busy = False
 
-    def _run(self, item: Item) -> None:
+    def _run(self, item: Item) -> str | None:
         from cmdesk.core.publish import handoff, sender
 
         try:
@@ -93,6 +98,8 @@ class Lane:
                 state = sender.send(self.pub, item.ref, self.account_id, force=item.force)
                 if state is not None:
                     self.pub.count_sent(item, state)
+                if state in ("offline", "waiting_network"):
+                    return "waiting_network"
             elif item.kind == "hand_off":
                 handoff.hand_off(self.pub, item.ref, self.account_id)
             elif item.kind == "follow":
@@ -104,6 +111,7 @@ class Lane:
         except Exception:  # one broken post must not stop the account's other posts
             log.exception("publishing %s %s failed", item.kind, item.ref)
             self.pub.emit(ev.PublishEvent(ev.STATE, item.ref, self.account_id))
+        return None
 
     # ---- thread ----------------------------------------------------------------------------
     def start(self) -> None:

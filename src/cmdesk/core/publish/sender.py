@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 S = TargetState
-MAX_LOOKUPS = 3  # inconclusive answers before the user is asked to decide
+MAX_LOOKUPS = 5  # inconclusive answers (about 15 min apart at most) before the user decides
 
 
 def minutes(seconds: float) -> str:
@@ -203,13 +203,21 @@ def resolve(pub: Publisher, attempt: dict, *, connector, request) -> str | None:
     try:
         found = connector.lookup(request)
     except (Unconfirmed, Permanent) as exc:
-        # One broken answer to the question is not "the network cannot tell": ask again a few
-        # times (the attempt stays open, the account waits) before handing it to the user.
+        # A question that got no answer (the link died again) is not "the network cannot tell":
+        # if the host is unreachable, wait for it without counting; otherwise ask again a few
+        # times, further apart (the attempt stays open, the account waits), before handing it
+        # to the user.
+        account = pub.account(attempt["account_id"])
+        if isinstance(exc, Unconfirmed) and account is not None \
+                and not pub.monitor.probe_now(host_of(account)):
+            pub.monitor.mark_down(host_of(account))
+            pub.defer_recovery(attempt["id"])
+            return None
         attempt["lookups"] = attempt.get("lookups", 0) + 1
         if attempt["lookups"] < MAX_LOOKUPS:
             log.info("lookup inconclusive (%s), asking again later", exc.reason)
             pub.records._save_attempt(attempt)
-            pub.defer_recovery(attempt["id"])
+            pub.defer_recovery(attempt["id"], factor=2 ** (attempt["lookups"] - 1))
             return None
         note = translate("Publisher", "We cannot tell whether this post went out. Check the "
                                       "account, then confirm, send again or give up.")
