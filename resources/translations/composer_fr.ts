@@ -4,77 +4,87 @@
 <context>
     <name>ComposerDialog</name>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="62" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="64" />
         <source>New post</source>
         <translation>Nouvelle publication</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="62" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="64" />
         <source>Edit post</source>
         <translation>Modifier la publication</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="72" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="74" />
         <source>Publish to</source>
         <translation>Publier sur</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="74" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="76" />
         <source>No account yet: add one in Accounts to publish.</source>
         <translation>Aucun compte pour l’instant : ajoutez-en un dans Comptes pour publier.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="97" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="99" />
         <source>Save as draft</source>
         <translation>Enregistrer comme brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="100" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="102" />
         <source>Schedule</source>
         <translation>Programmer</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="106" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="108" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="160" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="162" />
         <source>This post no longer exists.</source>
         <translation>Cette publication n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="185" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="188" />
         <source>Could not read the workspace: {error}</source>
         <translation>Impossible de lire l’espace de travail : {error}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="256" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="259" />
         <source>Choose at least one account to schedule the post.</source>
         <translation>Choisissez au moins un compte pour programmer la publication.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="258" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="261" />
         <source>The post is empty.</source>
         <translation>La publication est vide.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="263" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="266" />
         <source>The planned time is in the past.</source>
         <translation>L’heure prévue est déjà passée.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="303" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="320" />
+        <source>Unsaved post</source>
+        <translation>Publication non enregistrée</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="320" />
+        <source>Discard the changes to this post?</source>
+        <translation>Abandonner les modifications de cette publication ?</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="338" />
         <source>Saving…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="308" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="344" />
         <source>Saved.</source>
         <translation>Enregistré.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="315" />
+        <location filename="../../src/cmdesk/gui/composer/dialog.py" line="351" />
         <source>Not saved: {error}</source>
         <translation>Non enregistré : {error}</translation>
     </message>

@@ -43,8 +43,12 @@ def runner():
 
 
 @pytest.fixture
-def open_composer(qtbot, services, runner, accounts):
+def open_composer(qtbot, services, runner, accounts, monkeypatch):
     from cmdesk.gui.composer import ComposerDialog
+
+    # Closing a dialog with typed text asks first; at teardown nobody is there to answer the
+    # modal question, so tests discard unless they patch the instance themselves.
+    monkeypatch.setattr(ComposerDialog, "confirm_discard", lambda self: True)
 
     def opener(post_id=None, networks=("mastodon", "bluesky", "x")):
         from PySide6.QtWidgets import QCheckBox

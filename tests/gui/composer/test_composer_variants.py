@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
+
 from PySide6.QtWidgets import QCheckBox
 
 from cmdesk.core.model import Post, Target, TargetState
@@ -115,10 +117,37 @@ def test_ctrl_enter_schedules(qtbot, open_composer, services):
 
     dialog = open_composer(networks=("bluesky",))
     dialog.show()
-    qtbot.waitExposed(dialog)
+    dialog.raise_()
     dialog.activateWindow()
+    qtbot.waitActive(dialog)  # a window shortcut needs the window to be the active one
     type_text(dialog.tabs.main, "Au clavier")
     qtbot.waitUntil(dialog.schedule_button.isEnabled, timeout=3000)
     with qtbot.waitSignal(dialog.saved, timeout=5000) as blocker:
         qtbot.keyClick(dialog.tabs.main, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert services.workspace.posts.get(blocker.args[0]).text == "Au clavier"
+
+
+def test_cancel_with_unsaved_text_asks_and_keeps_the_dialog_open(qtbot, open_composer, monkeypatch):
+    dialog = open_composer()
+    asked = []
+    monkeypatch.setattr(dialog, "confirm_discard", lambda: asked.append(True) or False)
+    dialog.show()
+    dialog.reject()  # nothing typed yet: closes without asking
+    assert asked == [] and not dialog.isVisible()
+    dialog = open_composer()
+    monkeypatch.setattr(dialog, "confirm_discard", lambda: asked.append(True) or False)
+    dialog.show()
+    type_text(dialog.tabs.main, "Brouillon précieux")
+    dialog.reject()
+    assert asked == [True] and dialog.isVisible()  # the user chose to keep editing
+    monkeypatch.setattr(dialog, "confirm_discard", lambda: True)
+    dialog.reject()
+    assert not dialog.isVisible()
+
+
+def test_after_saving_closing_does_not_ask(qtbot, open_composer, services, monkeypatch):
+    dialog = open_composer()
+    monkeypatch.setattr(dialog, "confirm_discard", lambda: pytest.fail("asked after saving"))
+    type_text(dialog.tabs.main, "Enregistré")
+    saved_post(qtbot, dialog, services, dialog.save_draft_button)
+    assert not dialog.isVisible()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -59,6 +60,7 @@ class ComposerDialog(QDialog):
         self._previews: dict[str, NetworkPreview] = {}
         self._caps: dict = {}  # network -> capabilities of its strictest chosen account
         self.alt_required = False
+        self._baseline: dict | None = None  # the post as loaded, to tell unsaved changes
         self.setWindowTitle(self.tr("New post") if post_id is None else self.tr("Edit post"))
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)
@@ -179,6 +181,7 @@ class ComposerDialog(QDialog):
         self.schedule_box.set_values(self._post.planned_at, self._post.zone or zone, self._post.tags,
                                      self._post.campaign, self._post.hand_off, self._clock())
         self._accounts_changed()
+        self._baseline = self._snapshot()
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
@@ -287,6 +290,38 @@ class ComposerDialog(QDialog):
                                for a in chosen.values() if a.id not in have]
         return post
 
+    def _snapshot(self) -> dict:
+        doc = self._collect().to_doc()
+        doc.pop("updated_at", None)
+        return doc
+
+    def has_changes(self) -> bool:
+        if self._baseline is None:
+            return False
+        if self._post_id is None and not (self.tabs.main.toPlainText().strip() or self.media.media):
+            return False  # a new post with nothing written: ticking boxes is not work to lose
+        return self._snapshot() != self._baseline
+
+    def reject(self) -> None:
+        """Cancel, Escape or the window's close button: never drop unsaved work silently."""
+        if self.has_changes() and not self.confirm_discard():
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self.result() != QDialog.DialogCode.Accepted and self.has_changes() and not self.confirm_discard():
+            event.ignore()
+            return
+        self._baseline = None  # asked once: reject() from the close must not ask again
+        super().closeEvent(event)
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self, self.tr("Unsaved post"), self.tr("Discard the changes to this post?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Discard
+
     def save_draft(self) -> None:
         self._save(planner.unschedule(self._collect()))
 
@@ -305,6 +340,7 @@ class ComposerDialog(QDialog):
 
         def done(saved: Post) -> None:
             self._post = saved
+            self._baseline = None  # saved: closing now loses nothing
             self.status.setText(self.tr("Saved."))
             self.saved.emit(saved.id)
             self.accept()
