@@ -124,57 +124,62 @@
 <context>
     <name>CalendarWidget</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="81" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="71" />
+        <source>“{post}” was published meanwhile: it was left as it is.</source>
+        <translation>« {post} » a été publiée entre-temps : elle a été laissée telle quelle.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="84" />
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="82" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="85" />
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="82" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="85" />
         <source>Go to today</source>
         <translation>Aller à aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="83" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="86" />
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="92" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="95" />
         <source>Jump to a date</source>
         <translation>Aller à une date</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="95" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="98" />
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="95" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="98" />
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="95" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="98" />
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="297" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="300" />
         <source>Plan in the past?</source>
         <translation>Programmer dans le passé ?</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="298" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="301" />
         <source>This time has already passed. The post will be treated as late and may go out as soon as it is saved. Plan it anyway?</source>
         <translation>Cette heure est déjà passée. La publication sera considérée comme en retard et pourra partir dès son enregistrement. La programmer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="322" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="325" />
         <source>The composer is not available in this build.</source>
         <translation>L’éditeur n’est pas disponible dans cette version.</translation>
     </message>

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog
 from cmdesk.core.model import Account, Post, Target, TargetState
 from cmdesk.core.schedule import planner
 
-from .conftest import at, scheduled, settle, stored
+from .conftest import at, drop, ids_mime, scheduled, settle, stored
 
 
 def test_a_post_saved_elsewhere_appears_without_reloading(make_calendar, services, qtbot):
@@ -65,3 +65,23 @@ def test_queue_without_slots_explains_what_to_do(make_calendar, services, qtbot)
     with qtbot.waitSignal(cal.message_shown) as shown:
         cal.add_to_queue()  # Post > Add to queue with nothing selected
     assert "Select" in shown.args[0]
+
+
+def test_undoing_a_move_never_reschedules_a_post_published_meanwhile(make_calendar, services,
+                                                                    qtbot):
+    account = services.workspace.accounts.get("m1")
+    post = scheduled("Going out", at(date(2030, 5, 7), 9, 0), account)
+    cal = make_calendar([post])
+    drop(cal.month, cal.month.day_rect(date(2030, 5, 9)).center(), ids_mime(post.id))
+    settle(qtbot, cal)
+    published = stored(services, post.id)
+    published.targets[0].state = TargetState.PUBLISHED  # the publisher, on its own thread
+    services.workspace.posts.save(published)
+    with qtbot.waitSignal(cal.message_shown) as shown:
+        cal.undo_stack.undo()
+    assert "published meanwhile" in shown.args[0]
+    kept = stored(services, post.id)
+    assert kept.targets[0].state == TargetState.PUBLISHED
+    assert planner.local_day(kept.planned_at, "Europe/Paris") == date(2030, 5, 9)
+    chip = cal.data.find(post.id)
+    assert chip.local.date() == date(2030, 5, 9) and chip.post.targets[0].state == "published"

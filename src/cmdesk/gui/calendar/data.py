@@ -27,6 +27,7 @@ from cmdesk.core.model import Account, Post, utc_now
 from cmdesk.core.schedule import planner
 from cmdesk.gui.calendar.chips import Chip
 from cmdesk.gui.calendar.filtering import PostFilter
+from cmdesk.gui.calendar.guard import guarded
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +80,7 @@ class CalendarData(QObject):
     accounts_changed = Signal()
     window_loaded = Signal(object)  # (year, month)
     write_finished = Signal()
+    kept = Signal(list)  # texts of posts the publisher had taken: the change left them alone
     _outside_change = Signal(str, list)  # table, ids: emitted on the store's writer thread
 
     def __init__(self, services, runner, parent: QObject | None = None) -> None:
@@ -292,15 +294,23 @@ class CalendarData(QObject):
         ws, local = self.workspace, self._local
         self.pending_writes += 1
 
-        def work() -> None:
+        def work() -> dict[str, Post]:
             local.own = True  # our own change: the listener must not trigger a reload
             try:
-                if saves:
-                    ws.posts.save_many(saves)
-                if deletes:
-                    ws.posts.delete_many(deletes)
+                safe_saves, safe_deletes, kept = guarded(ws.posts, saves, deletes)
+                if safe_saves:
+                    ws.posts.save_many(safe_saves)
+                if safe_deletes:
+                    ws.posts.delete_many(safe_deletes)
+                return kept
             finally:
                 local.own = False
+
+        def written(kept: dict[str, Post]) -> None:
+            settle()
+            if kept:
+                self.apply(kept)
+                self.kept.emit([p.text for p in kept.values()])
 
         def settle() -> None:
             self.pending_writes -= 1
@@ -317,7 +327,7 @@ class CalendarData(QObject):
         # of sharing the interpreter with the write's serialisation. flush_writes() (also run
         # when the application quits) submits at once: a deferred write is never dropped.
         runner = self.runner
-        self._deferred.append(lambda: runner.run_storage(work, lambda _r: settle(), failed))
+        self._deferred.append(lambda: runner.run_storage(work, written, failed))
         QTimer.singleShot(0, self.flush_writes)
 
     def flush_writes(self) -> None:

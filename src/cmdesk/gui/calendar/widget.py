@@ -67,6 +67,9 @@ class CalendarWidget(QWidget):
         self.view = "month"
         self._build()
         self.actions.message.connect(self.show_message)
+        self.data.kept.connect(lambda texts: self.show_message(self.tr(
+            "\u201c{post}\u201d was published meanwhile: it was left as it is.").format(
+                post=(texts[0].splitlines() or [""])[0][:40])))
         self.data.accounts_changed.connect(
             lambda: self.filters.set_accounts(self.data.accounts))
         self.data.window_loaded.connect(lambda _key: self._refresh_title())
