@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-
 from PySide6.QtWidgets import QCheckBox
 
 from cmdesk.core.model import Post, Target, TargetState
