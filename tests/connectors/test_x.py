@@ -211,3 +211,25 @@ def test_no_token_in_the_log(server, connector, caplog):
         if value and len(str(value)) > 10 and value != CLIENT_ID:
             assert str(value) not in caplog.text
     assert "/2/tweets" in caplog.text
+
+
+def test_a_retry_told_duplicate_adopts_the_post_its_first_try_made(server, connector):
+    req = request("Went out behind a reset")
+    server.inject(AcceptThenReset(), path="/2/tweets")
+    with pytest.raises(Unconfirmed):
+        connector.publish(req)
+    result = connector.publish(req)  # a retry without lookup: X says "duplicate content"
+    (made,) = tweets(server)
+    assert result.remote_id == made["id"]
+
+
+def test_a_duplicate_of_an_older_post_stays_permanent(server, connector):
+    connector.publish(request("Said it last week"))
+    for tweet in tweets(server):
+        tweet["created_at"] = "2020-01-01T00:00:00.000Z"
+    with pytest.raises(Permanent, match="duplicate content"):
+        connector.publish(request("Said it last week"))  # a first try: nothing to adopt
+    retry = request("Said it last week")
+    retry.progress["sent_at"] = to_iso(datetime.now(timezone.utc))
+    with pytest.raises(Permanent, match="duplicate content"):
+        connector.publish(retry)  # a retry, but the twin is older than the attempt

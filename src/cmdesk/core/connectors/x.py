@@ -38,6 +38,10 @@ METRIC_FIELDS = {"retweets": "retweet_count", "replies": "reply_count", "likes":
                  "impressions": "impression_count"}
 
 
+def _duplicate(exc: Permanent) -> bool:
+    return "duplicate content" in exc.reason.lower()
+
+
 def comparable(text: str) -> str:
     """Text as X gives it back: links become t.co, & comes back as &amp;, NFC applied."""
     text = unicodedata.normalize("NFC", html.unescape(text or ""))
@@ -142,39 +146,63 @@ class XConnector(Connector):
         return f"https://x.com/{self.account.settings.get('username', 'i')}/status/{tweet_id}"
 
     def publish(self, request: PublishRequest) -> PublishResult:
-        if not request.progress.get("sent_at"):
+        retry = bool(request.progress.get("sent_at"))  # this attempt was tried before
+        if not retry:
             request.save_progress(sent_at=to_iso(self.now()))
         ids = list(request.progress.get("part_ids") or [])
         for index, part in enumerate(request.parts):
             if index < len(ids):
                 continue
             media_ids = self._media_ids(request, index, part)
-            doc = self._call("POST", "/2/tweets", creates=True, required=("data",),
-                             json=self._body(request, index, part, media_ids, ids[-1] if ids else None))
+            reply_to = ids[-1] if ids else None
+            try:
+                doc = self._call("POST", "/2/tweets", creates=True, required=("data",),
+                                 json=self._body(request, index, part, media_ids, reply_to))
+            except Permanent as exc:
+                # On a retry, "duplicate content" usually means our earlier try did get through
+                # (a 5xx or a reset hid it): adopt that post rather than fail a published one.
+                earlier = self._earlier_try(request, index, reply_to) if retry and _duplicate(exc) else None
+                if earlier is None:
+                    raise
+                doc = {"data": {"id": earlier}}
             if not isinstance(doc["data"], dict) or not doc["data"].get("id"):
                 raise Unconfirmed(translate("Connectors", "The server answered something unexpected."))
             ids.append(str(doc["data"]["id"]))
             request.save_progress(part_ids=ids)
         return PublishResult(remote_id=ids[0], remote_url=self._url(ids[0]), part_ids=ids)
 
-    def lookup(self, request: PublishRequest) -> PublishResult | None:
-        """Compare the account's posts since the attempt started with the parts, following the
-        reply chain. None when not (fully) out; parts found are saved so publish resumes."""
+    def _since_attempt(self, request: PublishRequest) -> list[dict[str, Any]]:
+        """The account's posts since the attempt started (newest first; one page)."""
         sent_at = from_iso(request.progress.get("sent_at"))
         params: dict[str, Any] = {"max_results": LOOKUP_RESULTS,
                                   "tweet.fields": "created_at,referenced_tweets"}
         if sent_at is not None:
             params["start_time"] = (sent_at - LOOKUP_MARGIN).strftime("%Y-%m-%dT%H:%M:%SZ")
         doc = self._call("GET", f"/2/users/{self.account.settings['user_id']}/tweets", params=params)
-        tweets = [t for t in doc.get("data") or [] if isinstance(t, dict)]
+        return [t for t in doc.get("data") or [] if isinstance(t, dict)]
+
+    @staticmethod
+    def _match(tweets: list[dict[str, Any]], text: str, reply_to: str | None) -> str | None:
+        want = comparable(text)
+        for tweet in reversed(tweets):  # oldest first: the first try came before any other
+            replied = {"type": "replied_to", "id": reply_to} in (tweet.get("referenced_tweets") or [])
+            if comparable(tweet.get("text", "")) == want and (reply_to is None or replied):
+                return str(tweet["id"])
+        return None
+
+    def _earlier_try(self, request: PublishRequest, index: int, reply_to: str | None) -> str | None:
+        return self._match(self._since_attempt(request), request.parts[index].text, reply_to)
+
+    def lookup(self, request: PublishRequest) -> PublishResult | None:
+        """Compare the account's posts since the attempt started with the parts, following the
+        reply chain. None when not (fully) out; parts found are saved so publish resumes."""
+        tweets = self._since_attempt(request)
         found: list[str] = []
-        for index, part in enumerate(request.parts):
-            want = comparable(part.text)
-            match = next((t for t in reversed(tweets) if comparable(t.get("text", "")) == want and (
-                index == 0 or {"type": "replied_to", "id": found[-1]} in (t.get("referenced_tweets") or []))), None)
+        for part in request.parts:
+            match = self._match(tweets, part.text, found[-1] if found else None)
             if match is None:
                 break
-            found.append(str(match["id"]))
+            found.append(match)
         if found and len(found) == len(request.parts):
             return PublishResult(remote_id=found[0], remote_url=self._url(found[0]), part_ids=found)
         if found:
