@@ -320,3 +320,15 @@ def test_hand_off_over_the_total_limit_is_permanent_with_a_clear_reason(env):
         env.server.state["scheduled"][f"s{i}"] = {"id": f"s{i}", "scheduled_at": day, "params": {"text": ""}}
     with pytest.raises(Permanent, match="300 in total"):
         env.connector.hand_off(request("three hundred and one"), start + timedelta(hours=1))
+
+
+def test_a_retry_after_the_key_expired_looks_first_and_posts_nothing_twice(env):
+    req = request("Hidden behind a reset")
+    env.server.inject(AcceptThenReset(), path="/api/v1/statuses")
+    with pytest.raises(Unconfirmed):
+        env.connector.publish(req)
+    _an_hour_later(env)
+    result = env.connector.publish(req)  # the server no longer remembers the key
+    (made,) = statuses(env)
+    assert result.remote_id == made["id"]
+    assert len(env.server.requests_to("POST", "/api/v1/statuses")) == 1
