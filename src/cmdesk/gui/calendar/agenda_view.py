@@ -19,6 +19,7 @@ class AgendaView(ChipList):
         super().__init__(ctx, with_dates=True, parent=parent)
         self.setObjectName("calendar-agenda")
         self.anchor = ctx.selection.day
+        self._stale = True
         ctx.data.changed.connect(self.refresh)
         self.clicked.connect(self._focus_row)
 
@@ -27,8 +28,8 @@ class AgendaView(ChipList):
         self.refresh()
 
     def refresh(self) -> None:
-        if not self.isVisible() and self.chip_model.chips:
-            self._stale = True  # hidden: refill when shown, not on every change
+        if not self.isVisible():
+            self._stale = True  # hidden: refill when shown, not on every change or page turn
             return
         self._stale = False
         first = self.anchor.replace(day=1)
@@ -37,7 +38,7 @@ class AgendaView(ChipList):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if getattr(self, "_stale", True):
+        if self._stale:
             self.refresh()
 
     def _focus_row(self, index) -> None:
