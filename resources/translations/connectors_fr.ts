@@ -120,8 +120,8 @@
     </message>
     <message>
         <location filename="../../src/cmdesk/core/connectors/responses.py" line="158"/>
-        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="235"/>
-        <location filename="../../src/cmdesk/core/connectors/x.py" line="155"/>
+        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="242"/>
+        <location filename="../../src/cmdesk/core/connectors/x.py" line="169"/>
         <source>The server answered something unexpected.</source>
         <translation>Le serveur a répondu quelque chose d’inattendu.</translation>
     </message>
@@ -164,27 +164,27 @@
         <translation>Le serveur traite encore l’image.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="242"/>
+        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="249"/>
         <source>Too many posts since this one was sent to tell whether it went out; check the account on the server.</source>
         <translation>Trop de publications depuis l’envoi de celle-ci pour savoir si elle est partie ; vérifiez le compte sur le serveur.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="263"/>
+        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="270"/>
         <source>Mastodon cannot hold a thread for later: cmdesk will publish it itself at its time.</source>
         <translation>Mastodon ne peut pas garder un fil pour plus tard : cmdesk le publiera lui-même à l’heure prévue.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="266"/>
+        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="273"/>
         <source>Mastodon can hold a post only if it is at least 5 minutes ahead.</source>
         <translation>Mastodon ne peut garder une publication que si elle est prévue au moins 5 minutes à l’avance.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="318"/>
+        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="325"/>
         <source>The server no longer holds this scheduled post: it was already published or deleted there.</source>
         <translation>Le serveur ne détient plus cette publication programmée : elle y a déjà été publiée ou supprimée.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="324"/>
+        <location filename="../../src/cmdesk/core/connectors/mastodon.py" line="331"/>
         <source>Mastodon holds at most 25 scheduled posts per day and 300 in total for an account; this one would go over. ({reason})</source>
         <translation>Mastodon garde au plus 25 publications programmées par jour et 300 au total par compte ; celle-ci dépasserait la limite. ({reason})</translation>
     </message>
@@ -197,6 +197,11 @@
         <location filename="../../src/cmdesk/core/connectors/mastodon_signin.py" line="62"/>
         <source>This is not a server address: {text}</source>
         <translation>Ce n’est pas une adresse de serveur : {text}</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/connectors/mastodon_signin.py" line="113"/>
+        <source>{server} does not look like a Mastodon server.</source>
+        <translation>{server} ne ressemble pas à un serveur Mastodon.</translation>
     </message>
 </context>
 <context>
@@ -306,12 +311,12 @@
 <context>
     <name>X</name>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/x.py" line="184"/>
+        <location filename="../../src/cmdesk/core/connectors/x.py" line="212"/>
         <source>Too many posts since this one was sent to tell whether it went out; check the account on X.</source>
         <translation>Trop de publications depuis l’envoi de celle-ci pour savoir si elle est partie ; vérifiez le compte sur X.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/connectors/x.py" line="191"/>
+        <location filename="../../src/cmdesk/core/connectors/x.py" line="219"/>
         <source>X no longer shows this post (deleted or hidden).</source>
         <translation>X n’affiche plus cette publication (supprimée ou masquée).</translation>
     </message>

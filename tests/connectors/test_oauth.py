@@ -20,7 +20,7 @@ from cmdesk.core.connectors.responses import check
 from cmdesk.core.secrets import SERVICE, MemorySecretStore, open_secret_store
 from cmdesk.core.store import open_workspace
 from tests.contract.mastodon import mastodon_routes
-from tests.contract.server import ContractServer, Status
+from tests.contract.server import ContractServer, Garbage, Status
 
 
 @pytest.fixture
@@ -160,3 +160,11 @@ def test_an_idle_speculative_connection_does_not_block_the_redirect():
             code, _ = run_browser_flow("https://auth.example/authorize", listener, client_id="c",
                                        scope="read", browser=browser, timeout_s=5)
     assert code == "c0de"
+
+
+@pytest.mark.parametrize("answer", [Status(404, json={"error": "Not Found"}), Garbage()])
+def test_an_address_that_is_not_mastodon_says_so(server, answer):
+    server.inject(answer, path="/api/v1/apps")
+    with pytest.raises(Permanent, match="does not look like a Mastodon server"):
+        MastodonConnector.sign_in({"server": server.url}, secrets=MemorySecretStore(),
+                                  http=make_session(), browser=Browser())

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 from cmdesk.core.connectors.base import SignInField
 from cmdesk.core.connectors.capabilities import Capabilities, NativeScheduling
-from cmdesk.core.connectors.errors import Permanent
+from cmdesk.core.connectors.errors import Permanent, Transient
 from cmdesk.core.connectors.http import check_url
 from cmdesk.core.connectors.oauth import Browser, LoopbackRedirect, run_browser_flow
 from cmdesk.core.connectors.responses import json_body
@@ -107,9 +107,19 @@ def sign_in(values: dict[str, str], *, secrets: Any, http: Any, browser: Browser
             timeout_s: float | None = None) -> Account:
     base = normalize_server(values.get("server", ""))
     with LoopbackRedirect() as listener:
-        app = json_body(http.post(f"{base}/api/v1/apps", data={
+        answer = http.post(f"{base}/api/v1/apps", data={
             "client_name": APP_NAME, "redirect_uris": listener.redirect_uri, "scopes": SCOPES,
-            "website": APP_WEBSITE}), required=("client_id", "client_secret"))
+            "website": APP_WEBSITE})
+        not_mastodon = Permanent(translate(
+            "Mastodon", "{server} does not look like a Mastodon server.").format(server=base))
+        if answer.status_code in (404, 405):
+            raise not_mastodon
+        try:
+            app = json_body(answer, required=("client_id", "client_secret"))
+        except Transient:  # a 2xx that is not an app: a web page, not the API
+            if answer.status_code >= 300:
+                raise
+            raise not_mastodon from None
         extra = {} if timeout_s is None else {"timeout_s": timeout_s}
         code, pkce = run_browser_flow(f"{base}/oauth/authorize", listener, client_id=app["client_id"],
                                       scope=SCOPES, browser=browser, **extra)
