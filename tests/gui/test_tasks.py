@@ -52,3 +52,27 @@ def test_thousands_of_results_cross_threads_without_corruption(qtbot):
     qtbot.waitUntil(lambda: len(got) == count, timeout=60000)
     runner.shutdown()
     assert got.count(None) == count // 4 and got.count(True) >= count // 4
+
+
+def test_a_task_already_finished_is_still_delivered_later_never_inside_the_call(qtbot):
+    # A future that completes before add_done_callback runs its callback in the submitting
+    # thread; the runner must still deliver on the next event-loop turn, as callers expect.
+    from concurrent.futures import Future
+
+    class DoneAtOnce:
+        def submit(self, work):
+            future = Future()
+            future.set_result(work())
+            return future
+
+        def shutdown(self, **_kwargs):
+            pass
+
+    runner = TaskRunner()
+    runner._storage.shutdown()
+    runner._storage = DoneAtOnce()
+    results = []
+    runner.run_storage(lambda: 7, results.append)
+    assert results == []
+    qtbot.waitUntil(lambda: results == [7], timeout=5000)
+    runner.shutdown()

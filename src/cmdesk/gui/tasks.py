@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
 
@@ -32,8 +32,11 @@ class TaskRunner(QObject):
         self._storage = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cmdesk-store")
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="cmdesk-work")
         self._relay = _Relay()
-        # Queued connection: the relay lives on the GUI thread, so the slot runs there.
-        self._relay.finished.connect(self._deliver)
+        # Queued explicitly: the relay lives on the GUI thread, so the slot runs there, and
+        # always later. A task that finishes before add_done_callback fires its callback in the
+        # submitting (GUI) thread, where an automatic connection would call back synchronously,
+        # inside run_storage(), before the caller is ready for it.
+        self._relay.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def run_storage(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
                     on_error: Callable[[BaseException], None] | None = None) -> Future:
