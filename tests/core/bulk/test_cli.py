@@ -53,3 +53,9 @@ def test_export_ics_then_csv(tmp_path, capsys):
     assert [str(e["summary"]) for e in cal.walk("VEVENT")] == ["Hello"]
     assert main(["--data-dir", data, "export", str(tmp_path / "o.csv")]) == 0
     assert "Hello" in (tmp_path / "o.csv").read_text(encoding="utf-8-sig")
+
+
+def test_export_to_an_unwritable_place_says_so(tmp_path, capsys):
+    data = str(tmp_path / "data")
+    assert main(["--data-dir", data, "export", str(tmp_path / "missing" / "o.csv")]) == 2
+    assert "missing" in capsys.readouterr().err
