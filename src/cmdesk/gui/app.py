@@ -71,6 +71,7 @@ class Shell:
         self.window.quit_confirmed.connect(self.quit)
         self.window.load_failed.connect(self.on_load_failed)
         self.exit_code = 0
+        self.closed = False
 
     def start(self) -> None:
         self.server.listen()
@@ -89,9 +90,12 @@ class Shell:
                                    self.on_publisher_failed)
 
     def on_publisher(self, started: bool) -> None:
-        self.window.status.set_publisher_state("running" if started else "missing")
+        if not self.closed:
+            self.window.status.set_publisher_state("running" if started else "missing")
 
     def on_publisher_failed(self, error: BaseException) -> None:
+        if self.closed:  # the answer came after Quit: no dialog over a closing app
+            return
         self.window.status.set_publisher_state("stopped")
         if type(error).__name__ != "KeyringUnavailable" or self.services.session_only_secrets:
             QMessageBox.warning(self.window, translate("Shell", "Publishing is stopped"), str(error))
@@ -119,6 +123,7 @@ class Shell:
         self.app.quit()
 
     def shutdown(self) -> None:
+        self.closed = True
         self.tray.hide()
         self.server.close()
         self.runner.run_storage(lambda: None)  # let queued writes land before closing the store

@@ -14,7 +14,7 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from cmdesk.core.services import Services
@@ -43,7 +43,10 @@ def take_screenshot(app: QApplication, services: Services, args) -> int:
                         day=date.fromisoformat(args.date) if args.date else None)
     window.resize(*SIZE)
     window.status.set_publisher_state("screenshot")
-    outcome = {"code": 1}
+    outcome = {"code": 1, "done": False}
+    # A loop of our own: QApplication.quit() also negotiates with open windows and was seen to be
+    # ignored when it came right at start; this loop ends exactly when the picture is done.
+    loop = QEventLoop()
 
     def grab() -> None:
         target = args.screenshot
@@ -53,7 +56,8 @@ def take_screenshot(app: QApplication, services: Services, args) -> int:
             log.info("screenshot written to %s", target)
         else:
             print(f"cannot write {target}", file=sys.stderr)
-        app.quit()
+        outcome["done"] = True
+        loop.quit()
 
     def settle() -> None:
         # The calendar queues its own reads when built; the storage executor is serial, so a
@@ -64,15 +68,19 @@ def take_screenshot(app: QApplication, services: Services, args) -> int:
     def failed(error: BaseException) -> None:
         print(str(error), file=sys.stderr)
         outcome["code"] = 2 if type(error).__name__ == "StoreDamaged" else 1
-        app.quit()
+        outcome["done"] = True
+        loop.quit()
 
-    # Qt 6 asks every window to close on quit(); the window must not turn that into "hide to tray".
-    window.quitting = True
+    window.quitting = True  # closing it afterwards must not turn into "hide to tray"
     window.workspace_loaded.connect(settle)
     window.load_failed.connect(failed)
     window.show()
     window.load(demo=args.demo)
-    app.exec()
+    # A task that ends before its callback is attached is delivered at once, inside load():
+    # then there is nothing to wait for, and quit() on a loop not yet running would be lost.
+    if not outcome["done"]:
+        loop.exec()
+    window.close()
     runner.shutdown()
     services.close()
     scratch.cleanup()

@@ -1,0 +1,101 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A damaged store is explained at start: repaired damage as a notice, an unreadable snapshot
+as an error after which the app exits without touching the file."""
+
+from __future__ import annotations
+
+from argparse import Namespace
+
+import pytest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from cmdesk.core.model import Account
+from cmdesk.core.paths import AppPaths
+from cmdesk.core.services import Services
+from cmdesk.core.store import open_workspace
+from tests.gui.shell_support import run_cmdesk
+
+
+def _args(**kwargs) -> Namespace:
+    return Namespace(view=None, date=None, demo=False, minimized=False, **kwargs)
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Record message boxes instead of opening them (they are modal)."""
+    shown = []
+
+    def record(kind, answer=None):
+        def box(parent, title, text, *args):
+            shown.append((kind, title, text))
+            return answer
+
+        return box
+
+    monkeypatch.setattr(QMessageBox, "critical", record("critical"))
+    monkeypatch.setattr(QMessageBox, "warning", record("warning"))
+    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.No))
+    return shown
+
+
+@pytest.fixture
+def shell_on(qtbot):
+    from cmdesk.gui.app import Shell
+
+    made = []
+
+    def make(folder):
+        services = Services(AppPaths.under(folder))
+        shell = Shell(QApplication.instance(), services, _args())
+        qtbot.addWidget(shell.window)
+        made.append(shell)
+        return shell
+
+    yield make
+    for shell in made:
+        shell.window.quitting = True
+        shell.window.close()
+        shell.shutdown()
+
+
+def test_an_unreadable_snapshot_is_explained_and_left_untouched(tmp_path, qtbot, dialogs, shell_on):
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    damaged = folder / "workspace.db"
+    damaged.write_bytes(b"half a snapshot \x00\x17")
+    shell = shell_on(folder)
+    with qtbot.waitSignal(shell.window.load_failed, timeout=20_000):
+        shell.start()
+    kind, _title, text = dialogs[0]
+    assert kind == "critical" and str(damaged) in text and "untouched" in text
+    assert shell.exit_code == 2
+    assert damaged.read_bytes() == b"half a snapshot \x00\x17"
+
+
+def test_the_command_line_exits_with_the_same_message(tmp_path):
+    folder = tmp_path / "ws"
+    folder.mkdir()
+    (folder / "workspace.db").write_bytes(b"garbage")
+    run = run_cmdesk("--data-dir", str(folder), "--screenshot", str(tmp_path / "shot.png"))
+    assert run.returncode == 2
+    assert "workspace.db" in run.stderr and "Traceback" not in run.stderr
+    assert (folder / "workspace.db").read_bytes() == b"garbage"
+    assert not (tmp_path / "shot.png").exists()
+
+
+def test_repaired_journal_damage_is_shown_once_loaded(tmp_path, qtbot, dialogs, shell_on):
+    folder = tmp_path / "ws"
+    workspace = open_workspace(folder)
+    workspace.accounts.save(Account(network="mastodon", name="@shop@piaille.fr"))
+    workspace.close()
+    journal = sorted(folder.glob("workspace.db.journal.*"))[-1]
+    with journal.open("ab") as f:
+        f.write(b"\x00\x01torn write")
+    shell = shell_on(folder)
+    with qtbot.waitSignal(shell.window.workspace_loaded, timeout=20_000):
+        shell.start()
+    # Let the publisher's start settle (running with a keyring; stopped and asking without).
+    qtbot.waitUntil(lambda: "starting" not in shell.window.status.publisher.text(), timeout=20_000)
+    warnings = [text for kind, _t, text in dialogs if kind == "warning"]
+    assert len(warnings) == 1 and "set aside" in warnings[0]
+    assert [a.name for a in shell.services.workspace.accounts.all()] == ["@shop@piaille.fr"]
