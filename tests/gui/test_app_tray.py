@@ -45,3 +45,35 @@ def test_progress_and_unknown_events_do_not_notify():
     assert notice_for(PublishEvent(PROGRESS, count=1)) is None
     assert notice_for({"kind": "something_new"}) is None
     assert notice_for(PublishEvent(NEEDS_AUTH)).critical
+
+
+def test_closing_the_window_hides_it_to_the_tray_with_a_notice_once(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    from cmdesk.core.paths import AppPaths
+    from cmdesk.core.services import Services
+    from cmdesk.gui.main_window import MainWindow
+    from cmdesk.gui.tasks import TaskRunner
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    messages = []
+    monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda self, title, text, *a: messages.append(title))
+    services = Services(AppPaths.under(tmp_path / "ws"))
+    runner = TaskRunner()
+    window = MainWindow(services, runner, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(window)
+    window.tray = Tray()
+    quits = []
+    window.quit_confirmed.connect(lambda: quits.append(True))
+    for _ in range(2):
+        window.show()
+        qtbot.waitExposed(window)
+        window.close()
+        assert not window.isVisible()
+    assert messages == ["cmdesk is still running"]  # told once, not at every close
+    assert quits == []  # still running: the publisher goes on
+    window.quitting = True
+    window.close()
+    runner.shutdown()
+    services.close()
