@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen, Q
 
 from cmdesk.core.model import Post
 
+FIRST_LINE_CHARS = 160
 MAX_CACHED_PIXMAPS = 800  # badges and glyphs are few; backgrounds and thumbnails are dropped
 
 # (fill, glyph) per display state; colours chosen to read on light and dark backgrounds.
@@ -74,7 +75,9 @@ class Chip:
         first = next((line.strip() for line in post.text.splitlines() if line.strip()), "")
         networks = tuple(dict.fromkeys(t.network for t in post.targets))
         local = post.planned_at.astimezone(tz) if post.planned_at else post.created_at
-        return cls(post, local, first[:120], networks, post.media[0].path if post.media else "")
+        if len(first) > FIRST_LINE_CHARS:  # no chip is wider; the tooltip has the rest
+            first = first[:FIRST_LINE_CHARS - 1].rstrip() + "\u2026"
+        return cls(post, local, first, networks, post.media[0].path if post.media else "")
 
 
 class ChipPainter:
