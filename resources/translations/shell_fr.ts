@@ -267,67 +267,67 @@
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../src/cmdesk/gui/preferences.py" line="41"/>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="45"/>
         <source>Preferences</source>
         <translation>Préférences</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/preferences.py" line="49"/>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="53"/>
         <source>Publish late</source>
         <translation>Les publier en retard</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/preferences.py" line="49"/>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="54"/>
         <source>Skip them</source>
         <translation>Les ignorer</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/preferences.py" line="50"/>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="59"/>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="73"/>
+        <source>Always publish posts late by at most:</source>
+        <translation>Toujours publier les posts en retard de moins de :</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="74"/>
+        <source>Posts missed for longer (computer off or asleep):</source>
+        <translation>Posts manqués plus longtemps (ordinateur éteint ou en veille) :</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="53"/>
         <source>Ask me</source>
         <translation>Me demander</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/preferences.py" line="54"/>
-        <source> h</source>
-        <translation> h</translation>
-    </message>
-    <message>
-        <location filename="../../src/cmdesk/gui/preferences.py" line="56"/>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="61"/>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/preferences.py" line="59"/>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="64"/>
         <source>Start cmdesk in the tray when I log in</source>
         <translation>Lancer cmdesk dans la zone de notification à l’ouverture de session</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/preferences.py" line="67"/>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="72"/>
         <source>Time zone of the calendar:</source>
         <translation>Fuseau horaire du calendrier :</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/preferences.py" line="68"/>
-        <source>Posts missed while the computer was off:</source>
-        <translation>Publications manquées pendant que l&apos;ordinateur était éteint :</translation>
-    </message>
-    <message>
-        <location filename="../../src/cmdesk/gui/preferences.py" line="69"/>
-        <source>…publish late if no more than:</source>
-        <translation>…les publier en retard si le retard ne dépasse pas :</translation>
-    </message>
-    <message>
-        <location filename="../../src/cmdesk/gui/preferences.py" line="70"/>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="75"/>
         <source>Language (after a restart):</source>
         <translation>Langue (après redémarrage) :</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/preferences.py" line="98"/>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="103"/>
         <source>“{zone}” is not a time zone (example: Europe/Paris).</source>
         <translation>« {zone} » n’est pas un fuseau horaire (exemple : Europe/Paris).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/preferences.py" line="117"/>
+        <location filename="../../src/cmdesk/gui/preferences.py" line="122"/>
         <source>Could not save: {reason}</source>
         <translation>Impossible d&apos;enregistrer : {reason}</translation>
     </message>
@@ -335,22 +335,22 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/cmdesk/gui/app.py" line="85"/>
+        <location filename="../../src/cmdesk/gui/app.py" line="86"/>
         <source>Workspace repaired</source>
         <translation>Espace de travail réparé</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/app.py" line="97"/>
+        <location filename="../../src/cmdesk/gui/app.py" line="101"/>
         <source>Publishing is stopped</source>
         <translation>La publication est arrêtée</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/app.py" line="101"/>
+        <location filename="../../src/cmdesk/gui/app.py" line="105"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/app.py" line="102"/>
+        <location filename="../../src/cmdesk/gui/app.py" line="106"/>
         <source>{reason}
 
 Keep sign-ins in memory for this session only?</source>
@@ -359,7 +359,7 @@ Keep sign-ins in memory for this session only?</source>
 Garder les connexions en mémoire pour cette session seulement ?</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/app.py" line="111"/>
+        <location filename="../../src/cmdesk/gui/app.py" line="115"/>
         <source>Cannot open the workspace</source>
         <translation>Impossible d&apos;ouvrir l&apos;espace de travail</translation>
     </message>

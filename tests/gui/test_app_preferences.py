@@ -25,15 +25,16 @@ def test_saving_writes_workspace_settings_language_and_autostart(qtbot, services
     dialog, settings = _dialog(qtbot, services, runner, tmp_path)
     assert not dialog.autostart.isChecked()  # off by default
     dialog.zone.setCurrentText("America/Montreal")
-    dialog.policy.setCurrentIndex(dialog.policy.findData("ask"))
-    dialog.window_hours.setValue(6)
+    assert dialog.policy.currentData() == "ask" and dialog.window_minutes.value() == 60  # the publisher's defaults
+    dialog.policy.setCurrentIndex(dialog.policy.findData("skip"))
+    dialog.window_minutes.setValue(90)
     dialog.language.setCurrentIndex(dialog.language.findData("fr"))
     dialog.autostart.setChecked(True)
     with qtbot.waitSignal(dialog.accepted, timeout=10_000):
         dialog.save()
     stored = services.workspace.settings
     assert stored.get_value(TIMEZONE_KEY) == "America/Montreal"
-    assert stored.get_value(CATCH_UP_KEY) == "ask" and stored.get_value(CATCH_UP_WINDOW_KEY) == 6
+    assert stored.get_value(CATCH_UP_KEY) == "skip" and stored.get_value(CATCH_UP_WINDOW_KEY) == 90
     assert settings.value(LANGUAGE_KEY) == "fr"
     entry = tmp_path / "config" / "autostart" / f"{APP_ID}.desktop"
     assert "--minimized" in entry.read_text(encoding="utf-8")

@@ -29,8 +29,12 @@ from cmdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 
-CATCH_UP_KEY = "catch_up_policy"  # publish_late | skip | ask
-CATCH_UP_WINDOW_KEY = "catch_up_window_hours"
+# Read by the publisher (core/publish/engine.py): within CATCH_UP_MINUTES of lateness a post
+# goes out anyway; later than that the policy decides.
+CATCH_UP_KEY = "catch_up_policy"  # publish | ask | skip
+CATCH_UP_WINDOW_KEY = "catch_up_minutes"
+DEFAULT_POLICY = "ask"
+DEFAULT_MINUTES = 60
 LANGUAGE_KEY = "interface/language"  # "", "en" or "fr"
 
 
@@ -46,12 +50,13 @@ class PreferencesDialog(QDialog):
         self.zone.setEditable(True)
         self.zone.addItems(sorted(z for z in available_timezones() if "/" in z))
         self.policy = QComboBox()
-        for value, text in (("publish_late", self.tr("Publish late")), ("skip", self.tr("Skip them")),
-                            ("ask", self.tr("Ask me"))):
+        for value, text in (("publish", self.tr("Publish late")), ("ask", self.tr("Ask me")),
+                            ("skip", self.tr("Skip them"))):
             self.policy.addItem(text, value)
-        self.window_hours = QSpinBox()
-        self.window_hours.setRange(1, 72)
-        self.window_hours.setSuffix(self.tr(" h"))
+        self.window_minutes = QSpinBox()
+        self.window_minutes.setRange(0, 24 * 60)
+        self.window_minutes.setSingleStep(15)
+        self.window_minutes.setSuffix(self.tr(" min"))
         self.language = QComboBox()
         self.language.addItem(self.tr("System language"), "")
         self.language.addItem("English", "en")
@@ -65,8 +70,8 @@ class PreferencesDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(self.tr("Time zone of the calendar:"), self.zone)
-        form.addRow(self.tr("Posts missed while the computer was off:"), self.policy)
-        form.addRow(self.tr("…publish late if no more than:"), self.window_hours)
+        form.addRow(self.tr("Always publish posts late by at most:"), self.window_minutes)
+        form.addRow(self.tr("Posts missed for longer (computer off or asleep):"), self.policy)
         form.addRow(self.tr("Language (after a restart):"), self.language)
         form.addRow(self.autostart)
         form.addRow(self.problem)
@@ -78,15 +83,15 @@ class PreferencesDialog(QDialog):
         settings = self.services.workspace.settings
         return {
             "zone": settings.get_value(TIMEZONE_KEY) or system_zone(),
-            "policy": settings.get_value(CATCH_UP_KEY, "publish_late"),
-            "hours": int(settings.get_value(CATCH_UP_WINDOW_KEY, 12)),
+            "policy": settings.get_value(CATCH_UP_KEY, DEFAULT_POLICY),
+            "minutes": int(settings.get_value(CATCH_UP_WINDOW_KEY, DEFAULT_MINUTES)),
             "autostart": autostart.is_enabled(),
         }
 
     def _show(self, values: dict) -> None:
         self.zone.setCurrentText(values["zone"])
         self.policy.setCurrentIndex(max(0, self.policy.findData(values["policy"])))
-        self.window_hours.setValue(values["hours"])
+        self.window_minutes.setValue(values["minutes"])
         self.language.setCurrentIndex(max(0, self.language.findData(self.settings.value(LANGUAGE_KEY, ""))))
         self.autostart.setChecked(values["autostart"])
         self.setEnabled(True)
@@ -98,7 +103,7 @@ class PreferencesDialog(QDialog):
             self.problem.setText(self.tr("“{zone}” is not a time zone (example: Europe/Paris).").format(zone=zone))
             self.problem.show()
             return
-        policy, hours = self.policy.currentData(), self.window_hours.value()
+        policy, minutes = self.policy.currentData(), self.window_minutes.value()
         self.settings.setValue(LANGUAGE_KEY, self.language.currentData())
         wanted = self.autostart.isChecked()
 
@@ -106,7 +111,7 @@ class PreferencesDialog(QDialog):
             settings = self.services.workspace.settings
             settings.set_value(TIMEZONE_KEY, zone)
             settings.set_value(CATCH_UP_KEY, policy)
-            settings.set_value(CATCH_UP_WINDOW_KEY, hours)
+            settings.set_value(CATCH_UP_WINDOW_KEY, minutes)
             autostart.set_enabled(wanted)
 
         self.setEnabled(False)
