@@ -98,3 +98,24 @@ def test_dropping_a_picture_from_the_file_manager_creates_a_post(make_calendar, 
     qtbot.waitUntil(lambda: cal.thumbs.get(chip.thumb) is not None)  # made off the GUI thread
     cal.undo_stack.undo()
     qtbot.waitUntil(lambda: list(services.workspace.posts.all()) == [])
+
+
+def test_dragging_near_the_bottom_edge_scrolls_the_week(make_calendar, services, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QDragMoveEvent
+
+    account = services.workspace.accounts.get("m1")
+    post = scheduled("Evening", at(date(2030, 5, 7), 9, 0), account)
+    cal = make_calendar([post], day=date(2030, 5, 7), view="week")
+    grid, bar = cal.week.grid, cal.week.scroll.verticalScrollBar()
+    start = bar.value()
+    viewport = cal.week.scroll.viewport()
+    near_bottom = grid.mapFrom(viewport, QPoint(grid.column(2).center().x(),
+                                                viewport.height() - 5))
+    mime = ids_mime(post.id)
+    event = QDragMoveEvent(near_bottom, Qt.DropAction.MoveAction, mime,
+                           Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    grid.dragMoveEvent(event)
+    qtbot.waitUntil(lambda: bar.value() > start + grid.hour_h)
+    grid.dragLeaveEvent(None)
+    assert not grid._autoscroll.isActive()  # leaving the grid stops the scrolling

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date, time, timedelta
 
-from PySide6.QtCore import QDate, QPoint, QRect, Qt
+from PySide6.QtCore import QDate, QPoint, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
@@ -16,6 +16,8 @@ from cmdesk.gui.calendar.canvas import CanvasView, Hit, ViewContext, blend
 from cmdesk.gui.calendar.chips import Chip
 
 GUTTER_W = 56  # hour labels
+AUTOSCROLL_EDGE = 28  # px from the visible top or bottom where a drag starts scrolling
+AUTOSCROLL_MS = 40
 BUCKET_MIN = 30
 
 
@@ -27,6 +29,43 @@ class WeekGrid(CanvasView):
         # Two half-hour rows per hour, each tall enough for a two-line chip in this font.
         self.hour_h = 2 * (self.chip_painter.two_line_height() + 2)
         self.setMinimumHeight(24 * self.hour_h)
+        self.scroll_area: QScrollArea | None = None  # set by WeekView
+        # Dragging a post to 21:00 while 8:00-17:00 is on screen: hovering near an edge scrolls.
+        self._autoscroll_step = 0
+        self._autoscroll = QTimer(self, interval=AUTOSCROLL_MS)
+        self._autoscroll.timeout.connect(self._scroll_step)
+
+    def dragMoveEvent(self, event) -> None:
+        super().dragMoveEvent(event)
+        self._update_autoscroll(event.position().toPoint())
+
+    def dragLeaveEvent(self, event) -> None:
+        self._autoscroll.stop()
+        super().dragLeaveEvent(event)
+
+    def dropEvent(self, event) -> None:
+        self._autoscroll.stop()
+        super().dropEvent(event)
+
+    def _update_autoscroll(self, pos: QPoint) -> None:
+        if self.scroll_area is None:
+            return
+        viewport = self.scroll_area.viewport()
+        y = self.mapTo(viewport, pos).y()
+        if y < AUTOSCROLL_EDGE:
+            self._autoscroll_step = -self.hour_h // 4
+        elif y > viewport.height() - AUTOSCROLL_EDGE:
+            self._autoscroll_step = self.hour_h // 4
+        else:
+            self._autoscroll_step = 0
+        if self._autoscroll_step and not self._autoscroll.isActive():
+            self._autoscroll.start()
+        elif not self._autoscroll_step:
+            self._autoscroll.stop()
+
+    def _scroll_step(self) -> None:
+        bar = self.scroll_area.verticalScrollBar()
+        bar.setValue(bar.value() + self._autoscroll_step)
 
     def set_start(self, start: date) -> None:
         self.start = start
@@ -190,6 +229,7 @@ class WeekView(QWidget):
         self.header = WeekHeader(self.grid)
         self.scroll = QScrollArea()
         self.scroll.setWidget(self.grid)
+        self.grid.scroll_area = self.scroll
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
