@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 WAKE_GAP_THRESHOLD_S = 30.0
 COORDINATOR_TICK_S = 5.0
 RECOVERY_RETRY_S = 30.0
+WRITE_CHUNK = 100
 
 
 class Publisher(ActionsMixin):
@@ -207,27 +208,38 @@ class Publisher(ActionsMixin):
         reachable = {a.id: self.is_online(a) for a in accounts.values()}
         online = lambda account: reachable.get(account.id, False)  # noqa: E731
         per_account: dict[str, list[Item]] = {a: [] for a in self._lanes}
+        plans = []
         for post in list(self.workspace.posts.all()):
-            plan = plan_post(post, now, accounts, catch_up, online, self._may_hand_off)
-            if plan.changed:
-                holder: dict = {}
+            plans.append((post.id, plan_post(post, now, accounts, catch_up, online,
+                                             self._may_hand_off)))
+        changed = [i for i, (_, plan) in enumerate(plans) if plan.changed]
+        for start in range(0, len(changed), WRITE_CHUNK):
+            # Posts whose targets moved are saved a chunk per durable write (an import of a
+            # thousand drafts is one fsync per chunk, not per post); each is re-read and
+            # re-decided under the lock, so a step a lane took meanwhile is never overwritten.
+            with self.records.batch():
+                for i in changed[start:start + WRITE_CHUNK]:
+                    post_id, _ = plans[i]
+                    holder: dict = {}
 
-                def redo(fresh, holder=holder):
-                    holder["plan"] = plan_post(fresh, now, accounts, catch_up, online,
-                                               self._may_hand_off)
-                    return holder["plan"].changed
+                    def redo(fresh, holder=holder):
+                        holder["plan"] = plan_post(fresh, now, accounts, catch_up, online,
+                                                   self._may_hand_off)
+                        return holder["plan"].changed
 
-                self.records.mutate_post(post.id, redo)
-                plan = holder.get("plan", plan)
+                    self.records.mutate_post(post_id, redo)
+                    if "plan" in holder:
+                        plans[i] = (post_id, holder["plan"])
+        for post_id, plan in plans:
             for account_id, item in plan.items:
                 per_account.setdefault(account_id, []).append(item)
             for event in plan.events:
                 self.emit(event)
             if self._runner is not None:
                 if plan.alarm is not None:
-                    self._runner.set_alarm(post.id, plan.alarm)
+                    self._runner.set_alarm(post_id, plan.alarm)
                 else:
-                    self._runner.clear(post.id)
+                    self._runner.clear(post_id)
         for account_id in {a for a, _ in self._orphans.values()}:
             per_account.setdefault(account_id, [])
         for account_id, items in per_account.items():

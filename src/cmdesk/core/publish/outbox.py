@@ -53,7 +53,10 @@ def outbox_rows(workspace: Any, now: datetime, monitor: Any = None,
                 post_id=post.id, account_id=t.account_id,
                 account=account.name if account else "?", network=t.network,
                 text=post.text_for(t.network).splitlines()[0][:80] if post.text_for(t.network) else "",
-                state=str(t.state), planned=to_iso(post.planned_at), actual=t.published_at,
+                # Past its time and about to go (in a lane's queue): shown as due, not scheduled.
+                state=str(S.DUE if t.state == S.SCHEDULED and post.planned_at is not None
+                          and post.planned_at <= now else t.state),
+                planned=to_iso(post.planned_at), actual=t.published_at,
                 lateness_s=t.lateness_s, remote_id=t.remote_id, remote_url=t.remote_url,
                 error=t.error, next_try=t.not_before, needs_decision=t.needs_decision,
             ))

@@ -54,9 +54,13 @@ def send(pub: Publisher, post_id: str, account_id: str, *, force: bool = False) 
     started: dict = {}
 
     def begin(post: Post, target: Target):
-        eligible = target.state in SENDABLE or (force and target.state in (S.SCHEDULED, S.DUE))
+        fell_due = target.state == S.SCHEDULED and post.planned_at is not None \
+            and post.planned_at <= now
+        eligible = target.state in SENDABLE or fell_due or (force and target.state in (S.SCHEDULED, S.DUE))
         if not eligible or (target.needs_decision and not force):
             return False
+        if fell_due:
+            move(target, S.DUE, now, translate("Publisher", "Due at {at}").format(at=to_iso(post.planned_at)))
         if target.state == S.RETRY_WAIT and target.not_before and target.not_before > to_iso(now) \
                 and not force:
             return False
