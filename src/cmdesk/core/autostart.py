@@ -13,7 +13,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from cmdesk import APP_ID, APP_NAME
 
@@ -67,6 +67,11 @@ def _desktop_quote(part: str) -> str:
         return part
     escaped = part.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`").replace("$", "\\$")
     return f'"{escaped}"'
+
+
+def escape(text: str) -> str:
+    # html.escape without quotes is XML's text escaping (& < >), and cheap to import at start.
+    return _html_escape(text, quote=False)
 
 
 def _launch_agent(command: list[str]) -> str:

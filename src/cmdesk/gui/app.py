@@ -21,9 +21,8 @@ from cmdesk.core.i18n import translate
 from cmdesk.core.logging_setup import setup_logging
 from cmdesk.core.services import Services, build_services
 from cmdesk.gui.crash import CrashHandler
-from cmdesk.gui.i18n import choose_language, install_translations
+from cmdesk.gui.i18n import LANGUAGE_KEY, choose_language, install_translations
 from cmdesk.gui.main_window import MainWindow
-from cmdesk.gui.preferences import LANGUAGE_KEY
 from cmdesk.gui.single_instance import InstanceServer, activate_running
 from cmdesk.gui.tasks import TaskRunner
 from cmdesk.gui.theme import app_icon, apply_theme

@@ -18,6 +18,7 @@ from cmdesk.core import i18n as core_i18n
 log = logging.getLogger(__name__)
 
 SUPPORTED = ("en", "fr")
+LANGUAGE_KEY = "interface/language"  # in the window settings: "", "en" or "fr"
 TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 _installed: list[QTranslator] = []

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from cmdesk.core import autostart
 from cmdesk.core.schedule.planner import TIMEZONE_KEY, is_valid_zone, system_zone
 from cmdesk.core.services import Services
+from cmdesk.gui.i18n import LANGUAGE_KEY
 from cmdesk.gui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,6 @@ CATCH_UP_KEY = "catch_up_policy"  # publish | ask | skip
 CATCH_UP_WINDOW_KEY = "catch_up_minutes"
 DEFAULT_POLICY = "ask"
 DEFAULT_MINUTES = 60
-LANGUAGE_KEY = "interface/language"  # "", "en" or "fr"
 
 
 class PreferencesDialog(QDialog):
