@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 from datetime import date
 from pathlib import Path
@@ -130,6 +131,22 @@ class Shell:
         self.services.close()
 
 
+def _quit_on_signals(shell: Shell) -> None:
+    """SIGTERM (logout, a service manager) and Ctrl-C quit cleanly: the publisher stops and the
+    store closes, rather than the process dying between a send and its record."""
+
+    def on_signal(_signum, _frame) -> None:
+        QTimer.singleShot(0, shell.quit)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    # Python runs signal handlers only between bytecodes; a short idle timer gives it the chance
+    # while Qt's C++ event loop waits.
+    wake = QTimer(shell.app, interval=300)
+    wake.timeout.connect(lambda: None)
+    wake.start()
+
+
 def _headless_linux() -> bool:
     return sys.platform.startswith("linux") and not (
         os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
@@ -157,6 +174,7 @@ def run_gui(args) -> int:
     crash = CrashHandler(log_path)
     crash.install()
     shell = Shell(app, services, args)
+    _quit_on_signals(shell)
     shell.start()
     app.setQuitOnLastWindowClosed(False)  # the tray keeps publishing with no window open
     try:
