@@ -55,6 +55,22 @@ def test_headless_starts_and_stops_cleanly_on_a_signal(tmp_path, stop):
     assert f"received {stop.name}" in log and "headless mode stopped" in log
 
 
+def test_the_window_app_quits_cleanly_on_sigterm(tmp_path, qtbot):
+    log = tmp_path / "ws" / "logs" / "cmdesk.log"
+    child = subprocess.Popen([sys.executable, "-m", "cmdesk", "--data-dir", str(tmp_path / "ws")],
+                             cwd=ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        qtbot.waitUntil(lambda: log.exists() and "workspace loaded" in log.read_text(encoding="utf-8"),
+                        timeout=60_000)
+        child.send_signal(signal.SIGTERM)
+        assert child.wait(timeout=60) == 0
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert "cmdesk stopped" in log.read_text(encoding="utf-8")
+
+
 def test_headless_without_a_keyring_says_so_and_exits(tmp_path):
     env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
     run = subprocess.run([sys.executable, "-m", "cmdesk", "--headless", "--data-dir", str(tmp_path / "ws")],

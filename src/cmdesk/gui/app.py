@@ -129,6 +129,7 @@ class Shell:
         self.runner.run_storage(lambda: None)  # let queued writes land before closing the store
         self.runner.shutdown()
         self.services.close()
+        log.info("cmdesk stopped")
 
 
 def _quit_on_signals(shell: Shell) -> None:
