@@ -4,98 +4,103 @@
 <context>
     <name>AccountsCommand</name>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="59"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="77"/>
         <source>Unknown sign-in field: {name} (expected one of: {names})</source>
         <translation>Champ de connexion inconnu : {name} (attendu : {names})</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="64"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="85"/>
         <source>{label} is secret: type it when asked, or pipe it on standard input, never as an argument.</source>
         <translation>{label} est secret : tapez-le quand il est demandé ou passez-le sur l’entrée standard, jamais en argument.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="76"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="102"/>
         <source>{label} is required.</source>
         <translation>{label} est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="101"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="128"/>
         <source>disabled</source>
         <translation>désactivé</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="103"/>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="109"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="130"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="136"/>
         <source>needs sign-in</source>
         <translation>connexion à refaire</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="106"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="133"/>
         <source>connected</source>
         <translation>connecté</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="111"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="138"/>
         <source>expires in {days} days</source>
         <translation>expire dans {days} jours</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="112"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="139"/>
         <source>expires in {hours} hours</source>
         <translation>expire dans {hours} heures</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="134"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="164"/>
         <source>cmdesk cannot connect to {network} in this version.</source>
         <translation>Cette version de cmdesk ne sait pas se connecter à {network}.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="148"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="182"/>
         <source>Opening your browser to sign in; come back here when it says you are signed in.</source>
         <translation>Ouverture du navigateur pour vous connecter ; revenez ici quand il indique que vous êtes connecté.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="153"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="193"/>
         <source>Sign-in failed: {reason}</source>
         <translation>Échec de la connexion : {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="157"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="201"/>
+        <source>Signed in again to {name}, id {id}.</source>
+        <translation>Nouvelle connexion pour {name}, identifiant {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="210"/>
         <source>Added {name} ({network}), id {id}.</source>
         <translation>{name} ({network}) ajouté, identifiant {id}.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="169"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="253"/>
         <source>No accounts yet: add one with `cmdesk accounts add NETWORK`.</source>
         <translation>Aucun compte pour l’instant : ajoutez-en un avec `cmdesk accounts add RÉSEAU`.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="186"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="275"/>
         <source>No account matches {id}; see `cmdesk accounts list`.</source>
         <translation>Aucun compte ne correspond à {id} ; voir `cmdesk accounts list`.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="205"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="298"/>
         <source>Could not check {name}: {reason}</source>
         <translation>Impossible de vérifier {name} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="211"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="308"/>
         <source>{name} works (signed in as {who}).</source>
         <translation>{name} fonctionne (connecté en tant que {who}).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="213"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="314"/>
         <source>{name} needs a new sign-in: {reason}</source>
         <translation>{name} demande une nouvelle connexion : {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="228"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="333"/>
         <source>Could not revoke cmdesk&apos;s access at the network ({reason}); you can revoke it in your account&apos;s settings there.</source>
         <translation>Impossible de révoquer l’accès de cmdesk auprès du réseau ({reason}) ; vous pouvez le révoquer dans les réglages de votre compte sur ce réseau.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/commands/accounts.py" line="232"/>
+        <location filename="../../src/cmdesk/commands/accounts.py" line="342"/>
         <source>Removed {name}.</source>
         <translation>{name} supprimé.</translation>
     </message>

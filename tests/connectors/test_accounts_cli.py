@@ -153,3 +153,20 @@ def test_a_missing_required_field_is_refused():
 def test_list_states(status, expires, shown):
     account = Account(network="x", name="@a", status=status, expires_at=to_iso(expires))
     assert state_of(account, NOW) == shown
+
+
+@pytest.mark.peer
+def test_adding_the_same_account_again_renews_it_in_place(tmp_path):
+    data = tmp_path / "ws"
+    env = dict(os.environ, BROWSER=_browser_script(tmp_path))
+    with ContractServer() as server:
+        mastodon_routes(server)
+        first = _cmdesk(data, "add", "mastodon", "--server", server.url, "--name", "Brand", env=env)
+        account_id = re.search(r"id (\w+)\.", first.stdout)[1]
+        server.state["tokens"].clear()  # the old token died
+        again = _cmdesk(data, "add", "mastodon", "--server", server.url, env=env)
+        assert again.returncode == 0 and f"Signed in again to Brand, id {account_id}." in again.stdout
+        listed = _cmdesk(data, "list").stdout
+        assert listed.count("mastodon") == 1 and "connected" in listed
+        assert _cmdesk(data, "test", account_id).returncode == 0  # the new token, under the old id
+        assert _cmdesk(data, "remove", account_id).returncode == 0

@@ -21,17 +21,28 @@ from cmdesk.core.model import NETWORKS, Account, from_iso
 def register(subparsers) -> None:
     parser = subparsers.add_parser("accounts", help="add, list, test or remove connected accounts")
     sub = parser.add_subparsers(dest="accounts_command", metavar="ACTION", required=True)
-    add = sub.add_parser("add", help="connect an account (opens the browser where the network signs in there)")
+    add = sub.add_parser(
+        "add", help="connect an account (opens the browser where the network signs in there)"
+    )
     add.add_argument("network", choices=NETWORKS)
-    add.add_argument("--server", help="server address (Mastodon instance, Bluesky PDS, WordPress site)")
+    add.add_argument(
+        "--server", help="server address (Mastodon instance, Bluesky PDS, WordPress site)"
+    )
     add.add_argument("--name", help="the name cmdesk shows for this account")
-    add.add_argument("--set", action="append", default=[], metavar="FIELD=VALUE",
-                     help="a non-secret sign-in field (repeatable); secrets come from standard input")
+    add.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="FIELD=VALUE",
+        help="a non-secret sign-in field (repeatable); secrets come from standard input",
+    )
     add.set_defaults(func=run_add)
     listing = sub.add_parser("list", help="show accounts and whether they are connected")
     listing.set_defaults(func=run_list)
     test = sub.add_parser("test", help="check that an account still works")
-    test.add_argument("account", metavar="ID", help="account id (or a unique start of it, or its name)")
+    test.add_argument(
+        "account", metavar="ID", help="account id (or a unique start of it, or its name)"
+    )
     test.set_defaults(func=run_test)
     remove = sub.add_parser("remove", help="sign out, forget the secrets and remove an account")
     remove.add_argument("account", metavar="ID")
@@ -48,21 +59,35 @@ class FieldError(ValueError):
     pass
 
 
-def read_fields(fields: Any, given: dict[str, str], stdin: IO[str], *,
-                tty: bool | None = None, prompt: Any = None) -> dict[str, str]:
+def read_fields(
+    fields: Any,
+    given: dict[str, str],
+    stdin: IO[str],
+    *,
+    tty: bool | None = None,
+    prompt: Any = None,
+) -> dict[str, str]:
     """Values for every sign-in field: from ``given`` (arguments) for plain fields, else one line
     of ``stdin`` each, in the declared order; secret fields only from stdin (getpass on a TTY)."""
     tty = stdin.isatty() if tty is None else tty
     names = {f.name for f in fields}
     for name in given:
         if name not in names:
-            raise FieldError(translate("AccountsCommand", "Unknown sign-in field: {name} (expected one of: {names})").format(
-                name=name, names=", ".join(sorted(names))))
+            raise FieldError(
+                translate(
+                    "AccountsCommand", "Unknown sign-in field: {name} (expected one of: {names})"
+                ).format(name=name, names=", ".join(sorted(names)))
+            )
     values: dict[str, str] = {}
     for field in fields:
         if field.secret and field.name in given:
-            raise FieldError(translate("AccountsCommand", "{label} is secret: type it when asked, or pipe it on standard "
-                                "input, never as an argument.").format(label=translate("SignIn", field.label)))
+            raise FieldError(
+                translate(
+                    "AccountsCommand",
+                    "{label} is secret: type it when asked, or pipe it on standard "
+                    "input, never as an argument.",
+                ).format(label=translate("SignIn", field.label))
+            )
         if field.name in given:
             values[field.name] = given[field.name]
             continue
@@ -73,7 +98,9 @@ def read_fields(fields: Any, given: dict[str, str], stdin: IO[str], *,
         else:
             value = stdin.readline().rstrip("\r\n")
         if not value and field.required:
-            raise FieldError(translate("AccountsCommand", "{label} is required.").format(label=label))
+            raise FieldError(
+                translate("AccountsCommand", "{label} is required.").format(label=label)
+            )
         values[field.name] = value
     return values
 
@@ -109,7 +136,9 @@ def state_of(account: Account, now: datetime | None = None) -> str:
         return translate("AccountsCommand", "needs sign-in")
     if left.days >= 1:
         return translate("AccountsCommand", "expires in {days} days").format(days=left.days)
-    return translate("AccountsCommand", "expires in {hours} hours").format(hours=max(1, int(left.total_seconds() // 3600)))
+    return translate("AccountsCommand", "expires in {hours} hours").format(
+        hours=max(1, int(left.total_seconds() // 3600))
+    )
 
 
 def _secrets_or_explain(services: Any):
@@ -131,7 +160,11 @@ def run_add(args: argparse.Namespace) -> int:
     try:
         cls = connector_class(args.network)
     except ImportError:
-        return _fail(translate("AccountsCommand", "cmdesk cannot connect to {network} in this version.").format(network=args.network))
+        return _fail(
+            translate(
+                "AccountsCommand", "cmdesk cannot connect to {network} in this version."
+            ).format(network=args.network)
+        )
     given = dict(item.split("=", 1) for item in args.set if "=" in item)
     if args.server:
         given["server"] = args.server
@@ -145,20 +178,70 @@ def run_add(args: argparse.Namespace) -> int:
         if secrets is None:
             return 3
         if cls.capabilities.auth == "oauth-pkce":
-            print(translate("AccountsCommand", "Opening your browser to sign in; come back here when it says you are signed in."),
-                  file=sys.stderr)
+            print(
+                translate(
+                    "AccountsCommand",
+                    "Opening your browser to sign in; come back here "
+                    "when it says you are signed in.",
+                ),
+                file=sys.stderr,
+            )
         try:
             account = cls.sign_in(values, secrets=secrets, http=services.connectors.http())
         except (ConnectorError, InsecureRequest) as exc:
-            return _fail(translate("AccountsCommand", "Sign-in failed: {reason}").format(reason=getattr(exc, "reason", str(exc))))
+            return _fail(
+                translate("AccountsCommand", "Sign-in failed: {reason}").format(
+                    reason=getattr(exc, "reason", str(exc))
+                )
+            )
+        old = _existing(services, account)
+        if old is not None:
+            _renew(services, secrets, old, account, args.name)
+            print(
+                translate("AccountsCommand", "Signed in again to {name}, id {id}.").format(
+                    name=old.name, id=old.id
+                )
+            )
+            return 0
         if args.name:
             account.name = args.name
         services.workspace.accounts.save(account)
-        print(translate("AccountsCommand", "Added {name} ({network}), id {id}.").format(
-            name=account.name, network=account.network, id=account.id))
+        print(
+            translate("AccountsCommand", "Added {name} ({network}), id {id}.").format(
+                name=account.name, network=account.network, id=account.id
+            )
+        )
         return 0
     finally:
         services.close()
+
+
+# What identifies the person behind an account, whatever name the user gave it.
+_IDENTITY_KEYS = ("account_id", "user_id", "did", "page_id", "channel_id", "chat_id")
+
+
+def _existing(services: Any, fresh: Account) -> Account | None:
+    """The saved account this sign-in renews (same network, server and identity), if any."""
+    for old in services.workspace.accounts.all():
+        if (old.network, old.server) != (fresh.network, fresh.server):
+            continue
+        keys = [k for k in _IDENTITY_KEYS if fresh.settings.get(k)]
+        if keys and all(old.settings.get(k) == fresh.settings[k] for k in keys):
+            return old
+        if not keys and old.name == fresh.name:
+            return old
+    return None
+
+
+def _renew(services: Any, secrets: Any, old: Account, fresh: Account, name: str | None) -> None:
+    """Keep the old id (planned posts target it) and give it the new sign-in's secrets."""
+    secrets.set(old.secret_key, secrets.get(fresh.secret_key))
+    secrets.delete(fresh.secret_key)
+    old.settings.update(fresh.settings)
+    old.expires_at, old.status = fresh.expires_at, "connected"
+    if name:
+        old.name = name
+    services.workspace.accounts.save(old)
 
 
 def run_list(args: argparse.Namespace) -> int:
@@ -166,7 +249,12 @@ def run_list(args: argparse.Namespace) -> int:
     try:
         accounts = sorted(services.workspace.accounts.all(), key=lambda a: (a.network, a.name))
         if not accounts:
-            print(translate("AccountsCommand", "No accounts yet: add one with `cmdesk accounts add NETWORK`."))
+            print(
+                translate(
+                    "AccountsCommand",
+                    "No accounts yet: add one with `cmdesk accounts add NETWORK`.",
+                )
+            )
             return 0
         rows = [(a.id, a.network, a.name, state_of(a)) for a in accounts]
         widths = [max(len(r[i]) for r in rows) for i in range(3)]
@@ -183,7 +271,11 @@ def _on_account(args: argparse.Namespace, action: Any) -> int:
     try:
         account = _find(services, args.account)
         if account is None:
-            return _fail(translate("AccountsCommand", "No account matches {id}; see `cmdesk accounts list`.").format(id=args.account))
+            return _fail(
+                translate(
+                    "AccountsCommand", "No account matches {id}; see `cmdesk accounts list`."
+                ).format(id=args.account)
+            )
         secrets = _secrets_or_explain(services)
         if secrets is None:
             return 3
@@ -202,15 +294,27 @@ def _test(services: Any, secrets: Any, account: Account) -> int:
     try:
         outcome = services.connectors.for_account(account).check()
     except ConnectorError as exc:
-        return _fail(translate("AccountsCommand", "Could not check {name}: {reason}").format(name=account.name, reason=exc.reason))
+        return _fail(
+            translate("AccountsCommand", "Could not check {name}: {reason}").format(
+                name=account.name, reason=exc.reason
+            )
+        )
     status = "connected" if outcome.ok else "needs_auth"
     if status != account.status and account.status != "disabled":
         account.status = status
         services.workspace.accounts.save(account)
     if outcome.ok:
-        print(translate("AccountsCommand", "{name} works (signed in as {who}).").format(name=account.name, who=outcome.display_name))
+        print(
+            translate("AccountsCommand", "{name} works (signed in as {who}).").format(
+                name=account.name, who=outcome.display_name
+            )
+        )
         return 0
-    return _fail(translate("AccountsCommand", "{name} needs a new sign-in: {reason}").format(name=account.name, reason=outcome.detail))
+    return _fail(
+        translate("AccountsCommand", "{name} needs a new sign-in: {reason}").format(
+            name=account.name, reason=outcome.detail
+        )
+    )
 
 
 def run_remove(args: argparse.Namespace) -> int:
@@ -225,8 +329,14 @@ def _remove(services: Any, secrets: Any, account: Account) -> int:
     except (ConnectorError, NotImplementedError, ImportError) as exc:
         # Removing must still work offline or with a dead token: say what is left to do.
         reason = getattr(exc, "reason", "") or type(exc).__name__
-        print(translate("AccountsCommand", "Could not revoke cmdesk's access at the network ({reason}); you can revoke it "
-                 "in your account's settings there.").format(reason=reason), file=sys.stderr)
+        print(
+            translate(
+                "AccountsCommand",
+                "Could not revoke cmdesk's access at the network ({reason}); you can revoke it "
+                "in your account's settings there.",
+            ).format(reason=reason),
+            file=sys.stderr,
+        )
     secrets.delete(account.secret_key)
     services.workspace.accounts.delete(account.id)
     print(translate("AccountsCommand", "Removed {name}.").format(name=account.name))
