@@ -13,6 +13,7 @@ from cmdesk.core.clock import SystemClock
 from cmdesk.core.model import TargetState, utc_now
 from cmdesk.core.publish import events as ev
 from cmdesk.core.publish.engine import Publisher
+from cmdesk.core.publish.evaluate import PREARM
 from cmdesk.core.schedule.runner import AlarmRunner
 from tests.core.publish.fakes import FakeFactory, FakeNetwork, add_account, add_post, target
 
@@ -56,11 +57,12 @@ def test_alarms_follow_moves_and_deletes(live, workspace):
     a = add_post(workspace, at, [acc])
     b = add_post(workspace, at + timedelta(hours=1), [acc])
     assert pub.wait_idle()
-    _wait_until(lambda: pub._runner.alarms().get(a.id) == at and b.id in pub._runner.alarms())
+    # The alarm rings a little ahead: the lane then holds the post and sends at the instant.
+    _wait_until(lambda: pub._runner.alarms().get(a.id) == at - PREARM and b.id in pub._runner.alarms())
     moved = workspace.posts.get(a.id)
     moved.planned_at = at + timedelta(days=1)
     workspace.posts.save(moved)
-    _wait_until(lambda: pub._runner.alarms().get(a.id) == at + timedelta(days=1))
+    _wait_until(lambda: pub._runner.alarms().get(a.id) == at + timedelta(days=1) - PREARM)
     workspace.posts.delete(b.id)
     _wait_until(lambda: b.id not in pub._runner.alarms())
 

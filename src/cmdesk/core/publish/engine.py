@@ -243,6 +243,8 @@ class Publisher(ActionsMixin):
         for account_id in {a for a, _ in self._orphans.values()}:
             per_account.setdefault(account_id, [])
         for account_id, items in per_account.items():
+            if any(item.at is not None for item in items) and account_id in accounts:
+                self._warm(accounts[account_id])
             self._lane(account_id).offer(items)
 
     def _follow_change(self, post_id: str) -> None:
@@ -260,6 +262,13 @@ class Publisher(ActionsMixin):
             self._refused_hand_offs.discard((post_id, target.account_id))
             if target.state == TargetState.HANDED_OFF:
                 self._lane(target.account_id).add(Item("follow", post_id))
+
+    def _warm(self, account: Account) -> None:
+        """Build the account's connector (session, secrets) before its post's instant."""
+        try:
+            self.connector_for(account)
+        except Exception:  # the send itself will report it properly
+            log.debug("could not prepare the connector of %s", account.id, exc_info=True)
 
     def _lane(self, account_id: str) -> Lane:
         with self._state:

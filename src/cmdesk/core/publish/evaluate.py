@@ -7,7 +7,7 @@ again. Pure decisions on an in-memory post: the engine saves and dispatches.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from cmdesk.core.i18n import translate
 from cmdesk.core.model import Account, Post, TargetState, from_iso, to_iso
@@ -21,6 +21,7 @@ S = TargetState
 POLICIES = ("publish", "ask", "skip")
 DEFAULT_CATCH_UP_MINUTES = 60
 DEFAULT_POLICY = "ask"
+PREARM = timedelta(seconds=3)  # look at a post this long before its instant
 
 
 @dataclass
@@ -68,7 +69,16 @@ def plan_post(post: Post, now: datetime, accounts: dict[str, Account], catch_up:
             if post.planned_at > now:
                 if may_hand_off(post, t):
                     plan.items.append((t.account_id, Item("hand_off", post.id, order)))
-                plan.alarm = _earliest(plan.alarm, post.planned_at)
+                    plan.alarm = _earliest(plan.alarm, post.planned_at)
+                elif post.planned_at - now <= PREARM:
+                    # Armed: the lane holds it and sends at the instant itself, so reading the
+                    # store and deciding happen before the minute, not at it.
+                    # No alarm at the instant itself: a look at the whole store then would only
+                    # compete with the sends (the sweep is the safety net).
+                    plan.items.append((t.account_id, Item("send", post.id, order,
+                                                          at=post.planned_at)))
+                else:
+                    plan.alarm = _earliest(plan.alarm, post.planned_at - PREARM)
                 continue
             late_s = (now - post.planned_at).total_seconds()
             if online(account) and (late_s <= catch_up.minutes * 60 or catch_up.policy == "publish"):

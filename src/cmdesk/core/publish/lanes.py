@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from cmdesk.core.publish import events as ev
@@ -30,6 +31,7 @@ class Item:
     order: tuple = ()
     force: bool = False
     flush: bool = False  # was waiting for the network: counts in back_online
+    at: datetime | None = None  # armed: send at this instant, not before
 
 
 class Lane:
@@ -65,6 +67,14 @@ class Lane:
                 return self._extra.pop(0)
             return self._planned.pop(0) if self._planned else None
 
+    def _armed_wait(self) -> float:
+        """Seconds until the next item's instant, when the next item is armed for later."""
+        with self._lock:
+            if self._extra or not self._planned or self._planned[0].at is None:
+                return 0.0
+            at = self._planned[0].at
+        return max(0.0, (at - self.pub.clock.now()).total_seconds())
+
     # ---- work ------------------------------------------------------------------------------
     def drain(self) -> float | None:
         """Do everything that can be done now; returns seconds until the gate opens, if blocked."""
@@ -77,6 +87,9 @@ class Lane:
                 wait = self.pub.gates.wait_s(self.account_id, self.pub.clock.now())
                 if wait > 0 and self.pending():
                     return wait
+                armed = self._armed_wait()
+                if armed > 0:
+                    return armed
                 item = self._pop()
                 if item is None:
                     return None
@@ -122,7 +135,8 @@ class Lane:
     def _loop(self) -> None:
         wait: float | None = None
         while not self.pub.stopping:
-            self.pub.clock.wait(self.kick, wait if wait is not None else IDLE_WAIT_S)
+            if wait is None or wait > 0:
+                self.pub.clock.wait(self.kick, wait if wait is not None else IDLE_WAIT_S)
             self.kick.clear()
             if self.pub.stopping:
                 return
