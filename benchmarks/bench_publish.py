@@ -131,6 +131,7 @@ def punctuality(root: Path) -> list[str]:
         f"  first request per account: p50 {_pct(first, .5):.1f} ms, p99 {_pct(first, .99):.1f} ms late "
         f"(target p99 <= 100 ms: {'OK' if _pct(first, .99) <= 100 else 'MISSED'}; "
         f"{_pct(first, .99) / baseline:.1f} x a bare POST)",
+        f"  first request per account, sorted (ms): {', '.join(f'{v:.0f}' for v in sorted(first))}",
         f"  every request: p50 {_pct(late_ms, .5):.0f} ms, p99 {_pct(late_ms, .99):.0f} ms late "
         f"(100 per account, sent one after another: {_pct(late_ms, .99) / 100 / baseline:.1f} x a bare POST each)",
     ]
