@@ -39,6 +39,9 @@ def test_enter_on_an_empty_day_opens_the_composer_at_ten(make_calendar, qtbot):
     qtbot.waitUntil(lambda: any(d.isVisible() for d in cal.findChildren(QDialog)))
     dialog = next(d for d in cal.findChildren(QDialog) if d.isVisible())
     assert type(dialog).__name__ == "ComposerDialog"
+    # Once loaded, the composer holds a new post planned at 10:00 that day.
+    qtbot.waitUntil(lambda: dialog._post.planned_at is not None)
+    assert dialog._post.planned_at == at(date(2030, 5, 16), 10, 0)
     dialog.reject()
 
 

@@ -206,11 +206,11 @@ def add_to_queue(post: Post, accounts: Iterable, scheduled: Iterable[Post],
     }
     resolved = next_free_slot(slots, now, taken)
     if resolved is not None:
-        schedule(post, resolved.instant, zone=_slot_zone(slots, resolved))
+        schedule(post, resolved.instant, zone=slot_zone(slots, resolved))
     return resolved
 
 
-def _slot_zone(slots: list[Slot], resolved: Resolved) -> str:
+def slot_zone(slots: list[Slot], resolved: Resolved) -> str:
     for slot in slots:
         if resolved.instant.astimezone(ZoneInfo(slot.zone)).strftime("%H:%M") == slot.time:
             return slot.zone

@@ -170,16 +170,23 @@ class CalendarActions(QObject):
                                       "queue."))
             return False
         now = self.now()
+        # (instant, account) pairs already planned: a slot is free for a post when none of its
+        # accounts has a post at that instant. Read from the chips: no Post needs decoding.
+        planned = {(c.local, a) for c in self.data.all_chips() for a in c.account_ids}
         after: States = {}
-        scheduled = [c.post for c in self.data.all_chips()]
         for post in posts:
-            queued = clone(post)
-            if planner.add_to_queue(queued, self.data.accounts, scheduled, now) is None:
+            wanted = {t.account_id for t in post.targets}
+            slots = [s for a in self.data.accounts if a.id in wanted for s in a.slots]
+            taken = {when for when, account in planned if account in wanted
+                     and when != post.planned_at}
+            resolved = planner.next_free_slot(slots, now, taken)
+            if resolved is None:
                 self.message.emit(self.tr("No free posting slot for this post's accounts: add "
                                           "slots to the accounts first."))
                 return False
-            after[post.id] = queued
-            scheduled.append(queued)
+            after[post.id] = planner.schedule(clone(post), resolved.instant,
+                                              planner.slot_zone(slots, resolved))
+            planned |= {(resolved.instant, a) for a in wanted}
         self._push(self.tr("Add {count} posts to the queue").format(count=len(posts)),
                    {p.id: p for p in posts}, after)
         return True
@@ -206,7 +213,7 @@ class CalendarActions(QObject):
         return [c.post for c in chips if c is not None]
 
     def _taken(self) -> set[datetime]:
-        return {c.post.planned_at for c in self.data.all_chips()}
+        return {c.local for c in self.data.all_chips()}  # aware: equal to the UTC instants
 
     def _slots(self, post: Post):
         wanted = {t.account_id for t in post.targets}

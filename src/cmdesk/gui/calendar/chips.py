@@ -7,13 +7,12 @@ object per post.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen, QPixmap, QStaticText
 
-from cmdesk.core.model import Post
+from cmdesk.core.model import Post, from_iso
 
 FIRST_LINE_CHARS = 160
 MAX_CACHED_PIXMAPS = 800  # badges and glyphs are few; backgrounds and thumbnails are dropped
@@ -52,32 +51,74 @@ NETWORK_NAMES = {
 }
 
 
-@dataclass
 class Chip:
-    """A post plus what painting needs, computed once off the GUI thread."""
+    """A post plus what painting needs, made off the GUI thread.
 
-    post: Post
-    local: datetime  # the instant in the workspace zone
-    first_line: str
-    networks: tuple[str, ...]
-    thumb: str  # path of the first image, "" when none
+    A chip loaded from the store starts from the stored document: what a chip shows is read
+    straight from it, and the Post is decoded on first use (a background pass decodes the whole
+    month right after it is shown). Decoding 2,000 posts takes longer than painting them, so a
+    jump to a far month paints first and decodes after.
+    """
+
+    __slots__ = ("id", "local", "first_line", "networks", "account_ids", "thumb", "_post",
+                 "_doc")
+
+    def __init__(self, post_id: str, local: datetime, first_line: str, networks: tuple[str, ...],
+                 account_ids: tuple[str, ...], thumb: str, post: Post | None = None,
+                 doc: dict | None = None) -> None:
+        self.id = post_id
+        self.local = local  # the instant in the workspace zone
+        self.first_line = first_line
+        self.networks = networks
+        self.account_ids = account_ids
+        self.thumb = thumb  # path of the first image, "" when none
+        self._post = post
+        self._doc = doc
 
     @property
-    def id(self) -> str:
-        return self.post.id
+    def post(self) -> Post:
+        if self._post is None:
+            self._post = Post.from_doc(self._doc)
+            self._doc = None
+        return self._post
+
+    @property
+    def decoded(self) -> bool:
+        return self._post is not None
+
+    def adopt(self, post: Post) -> None:
+        """Take the Post a background pass decoded from this chip's document."""
+        if self._post is None:
+            self._post, self._doc = post, None
 
     @property
     def sort_key(self) -> tuple:
-        return (self.local, self.post.id)
+        return (self.local, self.id)
 
     @classmethod
     def of(cls, post: Post, tz) -> Chip:
-        first = next((line.strip() for line in post.text.splitlines() if line.strip()), "")
-        networks = tuple(dict.fromkeys(t.network for t in post.targets))
         local = post.planned_at.astimezone(tz) if post.planned_at else post.created_at
-        if len(first) > FIRST_LINE_CHARS:  # no chip is wider; the tooltip has the rest
-            first = first[:FIRST_LINE_CHARS - 1].rstrip() + "\u2026"
-        return cls(post, local, first, networks, post.media[0].path if post.media else "")
+        return cls(post.id, local, _first_line(post.text),
+                   tuple(dict.fromkeys(t.network for t in post.targets)),
+                   tuple(t.account_id for t in post.targets),
+                   post.media[0].path if post.media else "", post=post)
+
+    @classmethod
+    def of_doc(cls, doc: dict, tz) -> Chip:
+        targets = doc.get("targets") or []
+        media = doc.get("media") or []
+        return cls(doc["id"], from_iso(doc["planned_at"]).astimezone(tz),
+                   _first_line(doc.get("text", "")),
+                   tuple(dict.fromkeys(t["network"] for t in targets)),
+                   tuple(t["account_id"] for t in targets),
+                   media[0]["path"] if media else "", doc=doc)
+
+
+def _first_line(text: str) -> str:
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if len(first) > FIRST_LINE_CHARS:  # no chip is wider; the tooltip has the rest
+        first = first[:FIRST_LINE_CHARS - 1].rstrip() + "\u2026"
+    return first
 
 
 class ChipPainter:

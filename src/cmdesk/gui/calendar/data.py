@@ -12,12 +12,10 @@ window only, and a jump to a far month decodes just that month's posts.
 
 from __future__ import annotations
 
-import bisect
 import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -28,6 +26,14 @@ from cmdesk.core.schedule import planner
 from cmdesk.gui.calendar.chips import Chip
 from cmdesk.gui.calendar.filtering import PostFilter
 from cmdesk.gui.calendar.guard import guarded
+from cmdesk.gui.calendar.windows import (
+    Window,
+    clone,
+    decode_posts,
+    load_window,
+    month_key,
+    shift_month,
+)
 
 log = logging.getLogger(__name__)
 
@@ -35,44 +41,6 @@ MAX_WINDOWS = 5  # current month, both neighbours, and a little history for back
 PREFETCH_DELAY_MS = 60  # after the requested month has painted
 RELOAD_DELAY_MS = 80  # coalesces bursts of outside changes (an import, the publisher) into one
 MAX_TARGETED_IDS = 200  # more changed posts than this (an import): reload the months instead
-
-
-def clone(post: Post) -> Post:
-    return Post.from_doc(post.to_doc())
-
-
-@dataclass
-class Window:
-    """The scheduled posts of local days [first, last) in the workspace zone."""
-
-    first: date
-    last: date
-    by_day: dict[date, list[Chip]] = field(default_factory=dict)
-    day_of: dict[str, date] = field(default_factory=dict)
-
-    def covers(self, day: date) -> bool:
-        return self.first <= day < self.last
-
-    def add(self, chip: Chip) -> None:
-        day = chip.local.date()
-        chips = self.by_day.setdefault(day, [])
-        keys = [c.sort_key for c in chips]
-        chips.insert(bisect.bisect(keys, chip.sort_key), chip)
-        self.day_of[chip.id] = day
-
-    def remove(self, post_id: str) -> None:
-        day = self.day_of.pop(post_id, None)
-        if day is not None:
-            self.by_day[day] = [c for c in self.by_day[day] if c.id != post_id]
-
-
-def month_key(day: date) -> tuple[int, int]:
-    return (day.year, day.month)
-
-
-def shift_month(key: tuple[int, int], delta: int) -> tuple[int, int]:
-    index = key[0] * 12 + key[1] - 1 + delta
-    return (index // 12, index % 12 + 1)
 
 
 class CalendarData(QObject):
@@ -162,6 +130,20 @@ class CalendarData(QObject):
             if neighbour not in self._windows:
                 self._load(neighbour)
 
+    def _decode_later(self, window: Window) -> None:
+        """Decode the month's posts on a worker once it is on screen (filters, moves need them)."""
+        chips = [c for chips in window.by_day.values() for c in chips if not c.decoded]
+        if not chips:
+            return
+        docs = [c._doc for c in chips]
+
+        def adopt(posts: list[Post]) -> None:
+            for chip, post in zip(chips, posts, strict=True):
+                chip.adopt(post)
+
+        self.runner.run_background(lambda: decode_posts(docs), adopt,
+                                   lambda error: log.warning("decoding posts failed: %s", error))
+
     def _evict(self) -> None:
         """Drop the least recently shown months, never the one on screen or its neighbours."""
         current = month_key(self._anchor)
@@ -187,13 +169,7 @@ class CalendarData(QObject):
         ws, zone, tz = self.workspace, self.zone, self.tz
 
         def work() -> Window:
-            start, end = planner.day_bounds(first, last, zone)
-            window = Window(first, last)
-            for post in ws.posts.between(start, end):
-                chip = Chip.of(post, tz)
-                window.by_day.setdefault(chip.local.date(), []).append(chip)
-                window.day_of[post.id] = chip.local.date()
-            return window
+            return load_window(ws.posts, first, last, zone, tz)
 
         def done(window: Window) -> None:
             self._loading.discard((key, zone))
@@ -210,6 +186,7 @@ class CalendarData(QObject):
             self._evict()
             self._touch()
             self.window_loaded.emit(key)
+            self._decode_later(window)
 
         def failed(error: BaseException) -> None:
             self._loading.discard((key, zone))
