@@ -42,6 +42,7 @@ class ActionsMixin:
         post, _ = self.records.mutate(post_id, account_id, change)
         if post is None:
             raise ActionRefused(translate("Publisher", "This post no longer exists."))
+        self.mark_active(post_id)
         self.wake()
 
     def retry(self: Publisher, post_id: str, account_id: str) -> None:
@@ -76,6 +77,7 @@ class ActionsMixin:
 
         if self.records.mutate_post(post_id, change) is None:
             raise ActionRefused(translate("Publisher", "This post no longer exists."))
+        self.mark_active(post_id)
         for account_id in chosen:
             self._lane(account_id).add(Item("send", post_id, ("", post_id), force=True))
         return len(chosen)

@@ -23,7 +23,7 @@ from cmdesk.core.publish import events as ev
 from cmdesk.core.publish.actions import ActionsMixin
 from cmdesk.core.publish.backoff import Backoff
 from cmdesk.core.publish.connectivity import ConnectivityMonitor, Probe, host_of
-from cmdesk.core.publish.evaluate import CatchUp, plan_post
+from cmdesk.core.publish.evaluate import CatchUp, is_active, plan_post
 from cmdesk.core.publish.gates import RateGates
 from cmdesk.core.publish.lanes import Item, Lane
 from cmdesk.core.publish.lock import WorkspaceLock
@@ -66,6 +66,7 @@ class Publisher(ActionsMixin):
         self._orphans: dict[str, tuple[str, float]] = {}  # attempt id -> (account id, not before)
         self._refused_hand_offs: set[tuple[str, str]] = set()
         self._changed: set[str] = set()
+        self._active: set[str] | None = None  # ids of posts that may need a decision
         self._state = threading.Lock()
         self._wake = threading.Event()
         self._idle = threading.Condition()
@@ -209,7 +210,11 @@ class Publisher(ActionsMixin):
         online = lambda account: reachable.get(account.id, False)  # noqa: E731
         per_account: dict[str, list[Item]] = {a: [] for a in self._lanes}
         plans = []
-        for post in list(self.workspace.posts.all()):
+        for post_id in self._active_ids():
+            post = self.workspace.posts.get(post_id)
+            if post is None or not is_active(post):
+                self._active.discard(post_id)
+                continue
             plans.append((post.id, plan_post(post, now, accounts, catch_up, online,
                                              self._may_hand_off)))
         changed = [i for i, (_, plan) in enumerate(plans) if plan.changed]
@@ -247,10 +252,25 @@ class Publisher(ActionsMixin):
                 self._warm(accounts[account_id])
             self._lane(account_id).offer(items)
 
+    def _active_ids(self) -> list[str]:
+        """Posts that may need a decision. Built once by a full scan; then kept by change events
+        and our own actions, so a workspace with years of history is not re-read every pass."""
+        with self._state:
+            if self._active is None:
+                self._active = {p.id for p in self.workspace.posts.all() if is_active(p)}
+            return list(self._active)
+
+    def mark_active(self, post_id: str) -> None:
+        with self._state:
+            if self._active is not None:
+                self._active.add(post_id)
+
     def _follow_change(self, post_id: str) -> None:
         from cmdesk.core.publish import handoff
 
         post = self.workspace.posts.get(post_id)
+        if post is not None and is_active(post):
+            self.mark_active(post_id)
         if post is None:
             if self._runner is not None:
                 self._runner.clear(post_id)

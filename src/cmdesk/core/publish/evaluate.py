@@ -38,6 +38,17 @@ class Plan:
     events: list[ev.PublishEvent] = field(default_factory=list)
 
 
+# Targets in these states need the publisher's attention; a post with none of them (all
+# published, failed, unconfirmed, handed off or drafts) is left alone until it changes.
+_ACTIVE = frozenset({S.SCHEDULED, S.DUE, S.PUBLISHING, S.RETRY_WAIT, S.WAITING_NETWORK,
+                     S.NEEDS_AUTH})
+
+
+def is_active(post: Post) -> bool:
+    return any(t.state in _ACTIVE or (t.state == S.DRAFT and post.planned_at is not None)
+               for t in post.targets)
+
+
 def plan_post(post: Post, now: datetime, accounts: dict[str, Account], catch_up: CatchUp,
               online, may_hand_off) -> Plan:
     """``online(account)`` and ``may_hand_off(post, target)`` come from the engine."""

@@ -120,6 +120,7 @@ def _back_to_scheduled(pub: Publisher, attempt: dict) -> None:
         move(target, S.SCHEDULED, now, translate("Publisher", "Kept on this computer"))
 
     pub.records.mutate(attempt["post_id"], attempt["account_id"], apply)
+    pub.mark_active(attempt["post_id"])
 
 
 def refused(pub: Publisher, post_id: str, account_id: str, note: str) -> str:
@@ -199,6 +200,7 @@ def follow(pub: Publisher, post_id: str, account_id: str) -> None:
                 "Publisher", "Scheduled copy cancelled on the network; published from here"))
 
         pub.records.mutate(post_id, account_id, apply)
+        pub.mark_active(post_id)
         pub.wake()
 
 
