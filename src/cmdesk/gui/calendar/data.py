@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 MAX_WINDOWS = 5  # current month, both neighbours, and a little history for back-and-forth
 PREFETCH_DELAY_MS = 60  # after the requested month has painted
+DECODE_DELAY_MS = 400  # a pause in page turning before the shown month's posts are decoded
 RELOAD_DELAY_MS = 80  # coalesces bursts of outside changes (an import, the publisher) into one
 MAX_TARGETED_IDS = 200  # more changed posts than this (an import): reload the months instead
 
@@ -78,6 +79,9 @@ class CalendarData(QObject):
         self._full_reload = False
         self._prefetch_timer = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
         self._prefetch_timer.timeout.connect(self._prefetch)
+        self._decode_token: object | None = None
+        self._decode_timer = QTimer(self, singleShot=True, interval=DECODE_DELAY_MS)
+        self._decode_timer.timeout.connect(self._decode_current)
         self._outside_change.connect(self._on_outside_change)
         unsubscribe = self.workspace.subscribe(self._on_store_change)
         self.destroyed.connect(lambda *_: unsubscribe())
@@ -122,6 +126,7 @@ class CalendarData(QObject):
         # Neighbours load a moment later: their query would otherwise share the interpreter with
         # the paint of the month the user just asked for.
         self._prefetch_timer.start()
+        self._decode_later()
         return ready
 
     def _prefetch(self) -> None:
@@ -130,18 +135,33 @@ class CalendarData(QObject):
             if neighbour not in self._windows:
                 self._load(neighbour)
 
-    def _decode_later(self, window: Window) -> None:
-        """Decode the month's posts on a worker once it is on screen (filters, moves need them)."""
-        chips = [c for chips in window.by_day.values() for c in chips if not c.decoded]
+    def _decode_later(self, _window: Window | None = None) -> None:
+        """Decode the shown month's posts on a worker, once the user has stopped turning pages.
+
+        Filters and moves need Posts; painting does not. Decoding is pure Python, so it competes
+        with the loads and the paint of whatever the user asks for next: it starts after a pause,
+        covers only the month on screen, and stops between chunks when the month changes.
+        """
+        self._decode_token = None
+        self._decode_timer.start()
+
+    def _decode_current(self) -> None:
+        window = self._windows.get(month_key(self._anchor))
+        chips = [c for chips in window.by_day.values() for c in chips
+                 if not c.decoded] if window else []
         if not chips:
             return
+        token = self._decode_token = object()
         docs = [c._doc for c in chips]
 
+        def work() -> list[Post]:
+            return decode_posts(docs, lambda: self._decode_token is token)
+
         def adopt(posts: list[Post]) -> None:
-            for chip, post in zip(chips, posts, strict=True):
+            for chip, post in zip(chips, posts, strict=False):  # a cancelled pass is shorter
                 chip.adopt(post)
 
-        self.runner.run_background(lambda: decode_posts(docs), adopt,
+        self.runner.run_background(work, adopt,
                                    lambda error: log.warning("decoding posts failed: %s", error))
 
     def _evict(self) -> None:

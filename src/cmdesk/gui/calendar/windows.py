@@ -9,6 +9,7 @@ the documents are read.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -58,8 +59,17 @@ def load_window(posts, first: date, last: date, zone: str, tz) -> Window:
     return window
 
 
-def decode_posts(docs: list[dict]) -> list[Post]:
-    return [Post.from_doc(doc) for doc in docs]
+DECODE_CHUNK = 200  # posts decoded between two checks that the result is still wanted
+
+
+def decode_posts(docs: list[dict], wanted: Callable[[], bool] = lambda: True) -> list[Post]:
+    """Posts from documents, in order; stops early (a shorter list) once ``wanted()`` is false."""
+    posts: list[Post] = []
+    for start in range(0, len(docs), DECODE_CHUNK):
+        if not wanted():
+            break
+        posts.extend(Post.from_doc(doc) for doc in docs[start:start + DECODE_CHUNK])
+    return posts
 
 
 def month_key(day: date) -> tuple[int, int]:
