@@ -43,23 +43,59 @@ def _median_s(argv_for) -> float:
 def _prepared_workspace() -> Path:
     folder = Path(tempfile.mkdtemp(prefix="cmdesk-bench-"))
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    subprocess.run([sys.executable, "-m", "cmdesk", "--data-dir", str(folder / "ws"), "--demo",
-                    "--screenshot", str(folder / "first.png")], check=True, capture_output=True,
-                   env=env, cwd=ROOT, timeout=300)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "cmdesk",
+            "--data-dir",
+            str(folder / "ws"),
+            "--demo",
+            "--screenshot",
+            str(folder / "first.png"),
+        ],
+        check=True,
+        capture_output=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
     return folder / "ws"
+
+
+def _line(kind: str, seconds: float, baseline: float) -> str:
+    label = f"cmdesk: demo month on screen ({kind})"
+    return f"{label:<40} {seconds * 1000:7.0f} ms  = {seconds / baseline:4.1f} x baseline"
 
 
 def run() -> list[str]:
     baseline = _median_s(lambda d, _i: [sys.executable, "-c", BASELINE.format(out=d / "b.png")])
     workspace = _prepared_workspace()
-    source = _median_s(lambda d, _i: [sys.executable, "-m", "cmdesk", "--data-dir", str(workspace),
-                                      "--screenshot", str(d / "s.png")])
+    source = _median_s(
+        lambda d, _i: [
+            sys.executable,
+            "-m",
+            "cmdesk",
+            "--data-dir",
+            str(workspace),
+            "--screenshot",
+            str(d / "s.png"),
+        ]
+    )
     lines = [
         f"baseline: empty Qt window on screen      {baseline * 1000:7.0f} ms",
-        f"cmdesk: demo month on screen (source)    {source * 1000:7.0f} ms  = {source / baseline:4.1f} x baseline",
+        _line("source", source, baseline),
     ]
     frozen = ROOT / "dist" / "cmdesk" / "cmdesk"
     if frozen.exists():
-        built = _median_s(lambda d, _i: [str(frozen), "--data-dir", str(workspace), "--screenshot", str(d / "f.png")])
-        lines.append(f"cmdesk: demo month on screen (frozen)    {built * 1000:7.0f} ms  = {built / baseline:4.1f} x baseline")
+        built = _median_s(
+            lambda d, _i: [
+                str(frozen),
+                "--data-dir",
+                str(workspace),
+                "--screenshot",
+                str(d / "f.png"),
+            ]
+        )
+        lines.append(_line("frozen", built, baseline))
     return lines

@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from cmdesk import APP_ID  # noqa: E402
+from cmdesk import APP_ID
 
 SVG = ROOT / "src" / "cmdesk" / "resources" / "icons" / f"{APP_ID}.svg"
 SIZES = (16, 24, 32, 48, 64, 128, 256, 512)

@@ -7,11 +7,19 @@ import signal
 import subprocess
 
 
-def run_until_ready_then_stop(argv: list[str], *, expect: str, stop: int = signal.SIGTERM,
-                              env: dict | None = None, cwd=None, timeout: float = 60) -> int:
+def run_until_ready_then_stop(
+    argv: list[str],
+    *,
+    expect: str,
+    stop: int = signal.SIGTERM,
+    env: dict | None = None,
+    cwd=None,
+    timeout: float = 60,
+) -> int:
     """Return the exit code after ``stop``; fail with stderr if the ready line lacks ``expect``."""
-    child = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                             env=env, cwd=cwd)
+    child = subprocess.Popen(
+        argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd
+    )
     try:
         ready = child.stdout.readline()  # printed once the workspace is open and publishing
         assert expect in ready, ready + child.stderr.read()

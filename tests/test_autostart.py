@@ -15,7 +15,9 @@ COMMAND = ["/opt/My Apps/cmdesk/cmdesk", "--minimized"]
 
 
 def test_linux_entry_is_a_valid_xdg_autostart_file(tmp_path):
-    entry = autostart.entry_for("linux", tmp_path / "home", COMMAND, environ={"XDG_CONFIG_HOME": str(tmp_path / "cfg")})
+    entry = autostart.entry_for(
+        "linux", tmp_path / "home", COMMAND, environ={"XDG_CONFIG_HOME": str(tmp_path / "cfg")}
+    )
     assert entry.path == tmp_path / "cfg" / "autostart" / f"{APP_ID}.desktop"
     assert not autostart.is_enabled(entry)
     autostart.set_enabled(True, entry)
@@ -46,11 +48,26 @@ def test_macos_launch_agent_runs_at_load_and_is_not_kept_alive(tmp_path):
 
 
 def test_windows_startup_script_starts_minimized(tmp_path):
-    entry = autostart.entry_for("win32", tmp_path, [r"C:\Program Files\cmdesk\cmdesk.exe", "--minimized"],
-                                environ={"APPDATA": str(tmp_path / "Roaming")})
-    assert entry.path == (tmp_path / "Roaming" / "Microsoft" / "Windows" / "Start Menu" / "Programs"
-                          / "Startup" / "cmdesk.cmd")
-    assert entry.content == '@echo off\r\nstart "" "C:\\Program Files\\cmdesk\\cmdesk.exe" --minimized\r\n'
+    entry = autostart.entry_for(
+        "win32",
+        tmp_path,
+        [r"C:\Program Files\cmdesk\cmdesk.exe", "--minimized"],
+        environ={"APPDATA": str(tmp_path / "Roaming")},
+    )
+    assert entry.path == (
+        tmp_path
+        / "Roaming"
+        / "Microsoft"
+        / "Windows"
+        / "Start Menu"
+        / "Programs"
+        / "Startup"
+        / "cmdesk.cmd"
+    )
+    assert (
+        entry.content
+        == '@echo off\r\nstart "" "C:\\Program Files\\cmdesk\\cmdesk.exe" --minimized\r\n'
+    )
 
 
 def test_command_points_at_this_installation():

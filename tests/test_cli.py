@@ -19,8 +19,13 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def cmdesk(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cmdesk", *args], capture_output=True, text=True,
-                          timeout=60, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "cmdesk", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+    )
 
 
 def test_version():
@@ -31,7 +36,15 @@ def test_version():
 def test_help_lists_the_options_and_subcommands():
     run = cmdesk("--help")
     assert run.returncode == 0
-    for option in ("--data-dir", "--lang", "--demo", "--headless", "--screenshot", "--view", "--date"):
+    for option in (
+        "--data-dir",
+        "--lang",
+        "--demo",
+        "--headless",
+        "--screenshot",
+        "--view",
+        "--date",
+    ):
         assert option in run.stdout
     assert "import" in run.stdout  # a subcommand found in cmdesk/commands/
 
@@ -48,7 +61,11 @@ def test_a_bad_option_value_is_refused_with_a_message():
 def test_headless_starts_and_stops_cleanly_on_a_signal(tmp_path, stop):
     code = run_until_ready_then_stop(
         [sys.executable, "-m", "cmdesk", "--headless", "--data-dir", str(tmp_path / "ws")],
-        expect=str(tmp_path / "ws"), stop=stop, cwd=ROOT, env=dict(os.environ, PYTHONUNBUFFERED="1"))
+        expect=str(tmp_path / "ws"),
+        stop=stop,
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONUNBUFFERED="1"),
+    )
     assert code == 0
     log = (tmp_path / "ws" / "logs" / "cmdesk.log").read_text(encoding="utf-8")
     assert "headless mode started" in log
@@ -57,12 +74,18 @@ def test_headless_starts_and_stops_cleanly_on_a_signal(tmp_path, stop):
 
 def test_the_window_app_quits_cleanly_on_sigterm(tmp_path, qtbot):
     log = tmp_path / "ws" / "logs" / "cmdesk.log"
-    child = subprocess.Popen([sys.executable, "-m", "cmdesk", "--data-dir", str(tmp_path / "ws")],
-                             cwd=ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    child = subprocess.Popen(
+        [sys.executable, "-m", "cmdesk", "--data-dir", str(tmp_path / "ws")],
+        cwd=ROOT,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
-        qtbot.waitUntil(lambda: log.exists() and "workspace loaded" in log.read_text(encoding="utf-8"),
-                        timeout=60_000)
+        qtbot.waitUntil(
+            lambda: log.exists() and "workspace loaded" in log.read_text(encoding="utf-8"),
+            timeout=60_000,
+        )
         child.send_signal(signal.SIGTERM)
         assert child.wait(timeout=60) == 0
     finally:
@@ -73,8 +96,14 @@ def test_the_window_app_quits_cleanly_on_sigterm(tmp_path, qtbot):
 
 def test_headless_without_a_keyring_says_so_and_exits(tmp_path):
     env = dict(os.environ, PYTHON_KEYRING_BACKEND="keyring.backends.fail.Keyring")
-    run = subprocess.run([sys.executable, "-m", "cmdesk", "--headless", "--data-dir", str(tmp_path / "ws")],
-                         capture_output=True, text=True, timeout=60, cwd=ROOT, env=env)
+    run = subprocess.run(
+        [sys.executable, "-m", "cmdesk", "--headless", "--data-dir", str(tmp_path / "ws")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=ROOT,
+        env=env,
+    )
     assert run.returncode == 3
     assert "keyring" in run.stderr.lower() and "Traceback" not in run.stderr
 
@@ -84,10 +113,14 @@ def test_log_lines_never_carry_tokens(tmp_path):
 
     path = setup_logging(tmp_path)
     logging.getLogger("cmdesk.test").warning(
-        "POST https://x.example/api?access_token=s3cr3t-value headers={'Authorization': 'Bearer abcdef123456789'}")
+        "POST https://x.example/api?access_token=s3cr3t-value "
+        "headers={'Authorization': 'Bearer abcdef123456789'}"
+    )
     logging.getLogger().handlers[-1].flush()
     text = path.read_text(encoding="utf-8")
     assert "s3cr3t-value" not in text and "abcdef123456789" not in text
     assert "access_token=****" in text
-    assert mask_secrets("https://api.telegram.org/bot123:AAbbCC/sendMessage") == \
-        "https://api.telegram.org/bot****/sendMessage"
+    assert (
+        mask_secrets("https://api.telegram.org/bot123:AAbbCC/sendMessage")
+        == "https://api.telegram.org/bot****/sendMessage"
+    )

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from PIL import Image
@@ -13,7 +13,7 @@ from cmdesk.core.demo import DemoRefused, fill_demo
 from cmdesk.core.model import Account, TargetState
 from cmdesk.core.schedule.planner import TIMEZONE_KEY
 
-NOW = datetime(2026, 11, 22, 9, 30, tzinfo=timezone.utc)
+NOW = datetime(2026, 11, 22, 9, 30, tzinfo=UTC)
 
 
 def test_demo_month_is_varied_safe_and_french(workspace):
@@ -24,7 +24,12 @@ def test_demo_month_is_varied_safe_and_french(workspace):
     assert len(planned) >= 36
     assert all((p.planned_at.year, p.planned_at.month) == (2026, 11) for p in planned)
     states = Counter(t.state for p in posts for t in p.targets)
-    for state in (TargetState.PUBLISHED, TargetState.SCHEDULED, TargetState.FAILED, TargetState.DRAFT):
+    for state in (
+        TargetState.PUBLISHED,
+        TargetState.SCHEDULED,
+        TargetState.FAILED,
+        TargetState.DRAFT,
+    ):
         assert states[state] > 0, state
     published = [t for p in posts for t in p.targets if t.state == TargetState.PUBLISHED]
     assert all(t.remote_url and t.remote_url.startswith("https://") for t in published)
@@ -57,7 +62,9 @@ def test_demo_pictures_are_real_images_with_alt_text(workspace):
     for path in {m.path for m in media}:
         with Image.open(path) as image:
             assert image.size == (1200, 900)
-            assert len(image.resize((16, 16)).getcolors(256) or []) > 10  # a picture, not a flat colour
+            assert (
+                len(image.resize((16, 16)).getcolors(256) or []) > 10
+            )  # a picture, not a flat colour
     assert all(m.alt for m in media)
 
 

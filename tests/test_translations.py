@@ -68,12 +68,17 @@ def test_lupdate_finds_no_string_missing_from_the_ts_files(tmp_path):
     assert lupdate, "pyside6-lupdate is part of PySide6"
     scratch = tmp_path / "all_fr.ts"
     sources = sorted(str(p) for p in (ROOT / "src" / "cmdesk").rglob("*.py"))
-    run = subprocess.run([lupdate, *sources, "-ts", str(scratch)], capture_output=True, text=True, cwd=ROOT)
+    run = subprocess.run(
+        [lupdate, *sources, "-ts", str(scratch)], capture_output=True, text=True, cwd=ROOT
+    )
     assert run.returncode == 0, run.stderr
     known = set()
     for ts in _ts_files():
-        known |= {(context, m.findtext("source")) for context, m in _messages(ts)
-                  if m.find("translation").get("type") not in IGNORED_TYPES}
+        known |= {
+            (context, m.findtext("source"))
+            for context, m in _messages(ts)
+            if m.find("translation").get("type") not in IGNORED_TYPES
+        }
     found = {(context, m.findtext("source")) for context, m in _messages(scratch)}
     assert len(found) > 50  # lupdate did read the code
     missing = sorted(f"{context}: {source!r}" for context, source in found - known)

@@ -32,16 +32,29 @@ def build_parser() -> argparse.ArgumentParser:
         description="Plan, preview and publish social posts from your desktop, offline-proof.",
     )
     parser.add_argument("--version", action="version", version=f"cmdesk {__version__}")
-    parser.add_argument("--data-dir", type=Path, help="workspace folder (default: the user data folder)")
+    parser.add_argument(
+        "--data-dir", type=Path, help="workspace folder (default: the user data folder)"
+    )
     parser.add_argument("--lang", choices=["fr", "en"], help="interface language (default: system)")
-    parser.add_argument("--demo", action="store_true", help="fill a fresh workspace with a sample month")
-    parser.add_argument("--headless", action="store_true", help="run the publisher without a window")
-    parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help="render the main window to a PNG and exit")
+    parser.add_argument(
+        "--demo", action="store_true", help="fill a fresh workspace with a sample month"
+    )
+    parser.add_argument(
+        "--headless", action="store_true", help="run the publisher without a window"
+    )
+    parser.add_argument(
+        "--screenshot",
+        type=Path,
+        metavar="FILE.png",
+        help="render the main window to a PNG and exit",
+    )
     parser.add_argument("--view", choices=["month", "week", "agenda"], help="calendar view to open")
-    parser.add_argument("--date", metavar="YYYY-MM-DD", type=_iso_date, help="date to open the calendar on")
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD", type=_iso_date, help="date to open the calendar on"
+    )
     parser.add_argument("--minimized", action="store_true", help="start in the tray")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    import cmdesk.commands as commands
+    from cmdesk import commands
 
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"cmdesk.commands.{info.name}")

@@ -57,7 +57,7 @@ def run_headless(args) -> int:
             return 1
     try:
         publishing = services.start_publisher()
-    except Exception as error:  # noqa: BLE001 - no keyring, a broken store: say it, exit, keep data
+    except Exception as error:
         log.exception("the publisher cannot start")
         print(str(error), file=sys.stderr)
         services.close()

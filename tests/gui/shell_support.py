@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 
-from cmdesk.core.services import Services
 from cmdesk.core.paths import AppPaths
+from cmdesk.core.services import Services
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,12 +51,24 @@ def make_window(qtbot, services, runner):
         return window
 
     yield make
+    # Delete the windows (and the calendar's timers) now, before the runner they use shuts down:
+    # a timer firing later would submit work to a closed runner in the next test.
     for window in made:
         window.close()
+        window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
-def run_cmdesk(*args: str, timeout: float = 120, env: dict | None = None) -> subprocess.CompletedProcess:
+def run_cmdesk(
+    *args: str, timeout: float = 120, env: dict | None = None
+) -> subprocess.CompletedProcess:
     """Run ``python -m cmdesk`` in a child process (its own QApplication, no display)."""
     child_env = dict(os.environ, QT_QPA_PLATFORM="offscreen", **(env or {}))
-    return subprocess.run([sys.executable, "-m", "cmdesk", *args], capture_output=True, text=True,
-                          timeout=timeout, env=child_env, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "cmdesk", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=child_env,
+        cwd=ROOT,
+    )

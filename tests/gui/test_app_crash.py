@@ -18,6 +18,7 @@ def test_an_exception_in_a_slot_shows_the_crash_dialog_and_keeps_running(tmp_pat
     handler = CrashHandler(log_path)
     handler.install()
     try:
+
         def broken_slot():
             raise RuntimeError("chip renderer exploded; Authorization: Bearer abcdefgh123456")
 

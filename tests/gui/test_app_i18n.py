@@ -32,9 +32,11 @@ def test_french_menus_dock_and_core_messages(french, make_window):
     titles = [menu.title() for menu in window.actions_.menus]
     assert titles[0] == "&Fichier" and titles[-1] == "&Aide"
     assert window.outbox_dock.windowTitle() == "Boîte d'envoi"
-    assert translate("Demo", "The workspace in {folder} already holds posts or accounts. The demo "
-                     "only fills an empty workspace: choose another folder with --data-dir.").startswith(
-        "L'espace de travail")
+    assert translate(
+        "Demo",
+        "The workspace in {folder} already holds posts or accounts. The demo "
+        "only fills an empty workspace: choose another folder with --data-dir.",
+    ).startswith("L'espace de travail")
     assert "novembre" in QLocale().toString(QDate(2026, 11, 1), "MMMM")
 
 

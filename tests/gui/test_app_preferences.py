@@ -8,7 +8,12 @@ from PySide6.QtCore import QSettings
 
 from cmdesk import APP_ID
 from cmdesk.core.schedule.planner import TIMEZONE_KEY
-from cmdesk.gui.preferences import CATCH_UP_KEY, CATCH_UP_WINDOW_KEY, LANGUAGE_KEY, PreferencesDialog
+from cmdesk.gui.preferences import (
+    CATCH_UP_KEY,
+    CATCH_UP_WINDOW_KEY,
+    LANGUAGE_KEY,
+    PreferencesDialog,
+)
 from tests.gui.shell_support import runner, services  # noqa: F401 (fixtures)
 
 
@@ -20,12 +25,16 @@ def _dialog(qtbot, services, runner, tmp_path):
     return dialog, settings
 
 
-def test_saving_writes_workspace_settings_language_and_autostart(qtbot, services, runner, tmp_path, monkeypatch):
+def test_saving_writes_workspace_settings_language_and_autostart(
+    qtbot, services, runner, tmp_path, monkeypatch
+):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     dialog, settings = _dialog(qtbot, services, runner, tmp_path)
     assert not dialog.autostart.isChecked()  # off by default
     dialog.zone.setCurrentText("America/Montreal")
-    assert dialog.policy.currentData() == "ask" and dialog.window_minutes.value() == 60  # the publisher's defaults
+    assert (
+        dialog.policy.currentData() == "ask" and dialog.window_minutes.value() == 60
+    )  # the publisher's defaults
     dialog.policy.setCurrentIndex(dialog.policy.findData("skip"))
     dialog.window_minutes.setValue(90)
     dialog.language.setCurrentIndex(dialog.language.findData("fr"))
@@ -47,7 +56,9 @@ def test_saving_writes_workspace_settings_language_and_autostart(qtbot, services
     assert not entry.exists()
 
 
-def test_a_bad_time_zone_is_refused_and_nothing_changes(qtbot, services, runner, tmp_path, monkeypatch):
+def test_a_bad_time_zone_is_refused_and_nothing_changes(
+    qtbot, services, runner, tmp_path, monkeypatch
+):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     services.workspace.settings.set_value(TIMEZONE_KEY, "Europe/Paris")
     dialog, settings = _dialog(qtbot, services, runner, tmp_path)

@@ -11,8 +11,19 @@ from tests.gui.shell_support import run_cmdesk
 
 def test_screenshot_of_a_demo_workspace_is_a_full_window_png(tmp_path, qapp):
     target = tmp_path / "shots" / "main.png"
-    run = run_cmdesk("--data-dir", str(tmp_path / "ws"), "--demo", "--screenshot", str(target),
-                     "--view", "week", "--date", "2026-11-20", "--lang", "fr")
+    run = run_cmdesk(
+        "--data-dir",
+        str(tmp_path / "ws"),
+        "--demo",
+        "--screenshot",
+        str(target),
+        "--view",
+        "week",
+        "--date",
+        "2026-11-20",
+        "--lang",
+        "fr",
+    )
     assert run.returncode == 0, run.stderr
     image = QImage(str(target))
     assert not image.isNull()
@@ -25,10 +36,14 @@ def test_screenshot_of_a_demo_workspace_is_a_full_window_png(tmp_path, qapp):
 
 
 def test_screenshot_refuses_demo_on_a_used_workspace_and_writes_nothing(tmp_path):
-    first = run_cmdesk("--data-dir", str(tmp_path / "ws"), "--demo", "--screenshot", str(tmp_path / "a.png"))
+    first = run_cmdesk(
+        "--data-dir", str(tmp_path / "ws"), "--demo", "--screenshot", str(tmp_path / "a.png")
+    )
     assert first.returncode == 0, first.stderr
     before = sorted(p.name for p in (tmp_path / "ws").iterdir())
-    second = run_cmdesk("--data-dir", str(tmp_path / "ws"), "--demo", "--screenshot", str(tmp_path / "b.png"))
+    second = run_cmdesk(
+        "--data-dir", str(tmp_path / "ws"), "--demo", "--screenshot", str(tmp_path / "b.png")
+    )
     assert second.returncode == 1
     assert "--data-dir" in second.stderr  # the message says what to do instead
     assert not (tmp_path / "b.png").exists()

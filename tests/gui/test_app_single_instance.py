@@ -21,8 +21,11 @@ def test_second_launch_on_the_same_workspace_activates_the_first(tmp_path, qtbot
     try:
         child = subprocess.Popen(
             [sys.executable, "-m", "cmdesk", "--data-dir", str(tmp_path / "ws")],
-            cwd=ROOT, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            cwd=ROOT,
+            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         with qtbot.waitSignal(server.activation_requested, timeout=60_000):
             pass
@@ -32,7 +35,8 @@ def test_second_launch_on_the_same_workspace_activates_the_first(tmp_path, qtbot
         server.close()
     # The second launch never opened the store: no second writer, no second publisher.
     assert not (tmp_path / "ws" / "logs").exists() or "publisher started" not in (
-        (tmp_path / "ws" / "logs" / "cmdesk.log").read_text(encoding="utf-8"))
+        (tmp_path / "ws" / "logs" / "cmdesk.log").read_text(encoding="utf-8")
+    )
     assert not any(p.name.startswith("workspace") for p in (tmp_path / "ws").iterdir())
 
 

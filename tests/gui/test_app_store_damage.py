@@ -47,14 +47,11 @@ def shell_on(qtbot):
     def make(folder):
         services = Services(AppPaths.under(folder))
         shell = Shell(QApplication.instance(), services, _args())
-        qtbot.addWidget(shell.window)
         made.append(shell)
         return shell
 
     yield make
     for shell in made:
-        shell.window.quitting = True
-        shell.window.close()
         shell.shutdown()
 
 

@@ -8,7 +8,14 @@ import threading
 import pytest
 from PySide6.QtCore import QThread
 
-from cmdesk.core.publish.events import BACK_ONLINE, FAILED, NEEDS_AUTH, PROGRESS, PUBLISHED, PublishEvent
+from cmdesk.core.publish.events import (
+    BACK_ONLINE,
+    FAILED,
+    NEEDS_AUTH,
+    PROGRESS,
+    PUBLISHED,
+    PublishEvent,
+)
 from cmdesk.gui.notifications import notice_for
 from cmdesk.gui.tray import Tray
 
@@ -48,7 +55,7 @@ def test_progress_and_unknown_events_do_not_notify():
 
 
 def test_closing_the_window_hides_it_to_the_tray_with_a_notice_once(qtbot, tmp_path, monkeypatch):
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QCoreApplication, QEvent, QSettings
     from PySide6.QtWidgets import QSystemTrayIcon
 
     from cmdesk.core.paths import AppPaths
@@ -58,10 +65,14 @@ def test_closing_the_window_hides_it_to_the_tray_with_a_notice_once(qtbot, tmp_p
 
     monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
     messages = []
-    monkeypatch.setattr(QSystemTrayIcon, "showMessage", lambda self, title, text, *a: messages.append(title))
+    monkeypatch.setattr(
+        QSystemTrayIcon, "showMessage", lambda self, title, text, *a: messages.append(title)
+    )
     services = Services(AppPaths.under(tmp_path / "ws"))
     runner = TaskRunner()
-    window = MainWindow(services, runner, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(
+        services, runner, QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat)
+    )
     qtbot.addWidget(window)
     window.tray = Tray()
     quits = []
@@ -75,5 +86,7 @@ def test_closing_the_window_hides_it_to_the_tray_with_a_notice_once(qtbot, tmp_p
     assert quits == []  # still running: the publisher goes on
     window.quitting = True
     window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     runner.shutdown()
     services.close()

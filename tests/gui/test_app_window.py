@@ -4,7 +4,7 @@ and asks before quitting when posts are due."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QMessageBox
@@ -20,7 +20,14 @@ def test_opens_on_the_current_month_with_every_menu(make_window):
     month = QLocale().toString(QDate(today.year, today.month, 1), "MMMM yyyy")
     assert month in window.windowTitle()
     titles = [m.objectName() for m in window.actions_.menus]
-    assert titles == ["menu-file", "menu-edit", "menu-view", "menu-post", "menu-settings", "menu-help"]
+    assert titles == [
+        "menu-file",
+        "menu-edit",
+        "menu-view",
+        "menu-post",
+        "menu-settings",
+        "menu-help",
+    ]
     assert window.centralWidget() is window.calendar
     assert window.outbox_dock.widget() is not None
     # Undo and redo follow the calendar's own history, when it has one.
@@ -41,12 +48,17 @@ def test_view_and_date_options_apply_and_are_remembered(make_window, services):
     assert again.current_date == date(2031, 3, 14)  # saved today, so it comes back today
 
 
-def test_quit_asks_when_posts_are_due_soon_and_keeps_running_on_no(make_window, services, qtbot, monkeypatch):
+def test_quit_asks_when_posts_are_due_soon_and_keeps_running_on_no(
+    make_window, services, qtbot, monkeypatch
+):
     account = Account(network="mastodon", name="@a@example.org")
     services.workspace.accounts.save(account)
-    soon = datetime.now(timezone.utc) + timedelta(minutes=5)
-    post = Post(text="Soon", planned_at=soon,
-                targets=[Target(account.id, "mastodon", state=TargetState.SCHEDULED)])
+    soon = datetime.now(UTC) + timedelta(minutes=5)
+    post = Post(
+        text="Soon",
+        planned_at=soon,
+        targets=[Target(account.id, "mastodon", state=TargetState.SCHEDULED)],
+    )
     services.workspace.posts.save(post)
     window = make_window()
     asked = []
@@ -71,7 +83,9 @@ def test_quit_asks_when_posts_are_due_soon_and_keeps_running_on_no(make_window, 
 
 def test_quit_without_due_posts_does_not_ask(make_window, qtbot, monkeypatch):
     window = make_window()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a: (_ for _ in ()).throw(AssertionError("asked")))
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a: (_ for _ in ()).throw(AssertionError("asked"))
+    )
     with qtbot.waitSignal(window.quit_confirmed, timeout=10_000):
         window.request_quit()
 
@@ -80,8 +94,11 @@ def test_status_bar_shows_the_next_due_post(make_window, services, qtbot):
     window = make_window()
     account = Account(network="bluesky", name="shop.bsky.social")
     services.workspace.accounts.save(account)
-    post = Post(text="Brioche du jour 🥐", planned_at=datetime.now(timezone.utc) + timedelta(hours=3),
-                targets=[Target(account.id, "bluesky", state=TargetState.SCHEDULED)])
+    post = Post(
+        text="Brioche du jour 🥐",
+        planned_at=datetime.now(UTC) + timedelta(hours=3),
+        targets=[Target(account.id, "bluesky", state=TargetState.SCHEDULED)],
+    )
     # A write made elsewhere (the publisher, another dialog) reaches the status bar by itself.
     window.runner.run_storage(lambda: services.workspace.posts.save(post))
     qtbot.waitUntil(lambda: "Brioche du jour" in window.status.next_due.text(), timeout=10_000)

@@ -10,8 +10,6 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
 from cmdesk import APP_ID
 from cmdesk.core.model import NETWORKS, TargetState
 
@@ -28,14 +26,19 @@ def _tool(name: str) -> str:
 
 
 def test_desktop_entry_validates():
-    run = subprocess.run([_tool("desktop-file-validate"), str(DESKTOP)], capture_output=True, text=True)
+    run = subprocess.run(
+        [_tool("desktop-file-validate"), str(DESKTOP)], capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "error" not in run.stdout
 
 
 def test_metainfo_validates_offline():
-    run = subprocess.run([_tool("appstreamcli"), "validate", "--no-net", str(METAINFO)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [_tool("appstreamcli"), "validate", "--no-net", str(METAINFO)],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
 
 
@@ -58,7 +61,11 @@ def test_ids_icon_and_screenshots_agree_with_the_app():
 def test_every_icon_renders(qapp):
     from PySide6.QtSvg import QSvgRenderer
 
-    wanted = {f"{APP_ID}.svg"} | {f"net-{n}.svg" for n in NETWORKS} | {f"state-{s}.svg" for s in TargetState}
+    wanted = (
+        {f"{APP_ID}.svg"}
+        | {f"net-{n}.svg" for n in NETWORKS}
+        | {f"state-{s}.svg" for s in TargetState}
+    )
     present = {p.name for p in ICONS.glob("*.svg")}
     assert wanted <= present, sorted(wanted - present)
     for name in present:
@@ -66,14 +73,23 @@ def test_every_icon_renders(qapp):
 
 
 def test_png_icon_sizes_are_generated_from_the_svg(tmp_path):
-    run = subprocess.run([sys.executable, str(ROOT / "packaging" / "icons.py"), str(tmp_path)],
-                         capture_output=True, text=True, timeout=120)
+    run = subprocess.run(
+        [sys.executable, str(ROOT / "packaging" / "icons.py"), str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert run.returncode == 0, run.stderr
     from PIL import Image
 
     for size in (16, 24, 32, 48, 64, 128, 256, 512):
-        with Image.open(tmp_path / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png") as image:
+        with Image.open(
+            tmp_path / "hicolor" / f"{size}x{size}" / "apps" / f"{APP_ID}.png"
+        ) as image:
             assert image.size == (size, size) and image.mode == "RGBA"
-            assert image.getchannel("A").getextrema() == (0, 255)  # transparent corners, opaque body
+            assert image.getchannel("A").getextrema() == (
+                0,
+                255,
+            )  # transparent corners, opaque body
     assert (tmp_path / "hicolor" / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
     assert (tmp_path / "cmdesk.ico").stat().st_size > 0

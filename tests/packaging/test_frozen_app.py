@@ -22,8 +22,13 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.mark.slow
 def test_frozen_app_renders_the_demo_month_under_xvfb(frozen, tmp_path):
     shot = tmp_path / "frozen.png"
-    run = subprocess.run(["bash", str(ROOT / "packaging" / "check_frozen.sh"), str(shot)],
-                         capture_output=True, text=True, timeout=300, cwd=ROOT)
+    run = subprocess.run(
+        ["bash", str(ROOT / "packaging" / "check_frozen.sh"), str(shot)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     with Image.open(shot) as image:
         assert image.size == (1280, 800)
@@ -34,7 +39,11 @@ def test_frozen_app_renders_the_demo_month_under_xvfb(frozen, tmp_path):
 def test_frozen_folder_has_what_linux_needs(frozen):
     internal = frozen / "_internal"
     plugins = internal / "PySide6" / "Qt" / "plugins"
-    for plugin in ("platforms/libqxcb.so", "platforms/libqoffscreen.so", "tls/libqopensslbackend.so"):
+    for plugin in (
+        "platforms/libqxcb.so",
+        "platforms/libqoffscreen.so",
+        "tls/libqopensslbackend.so",
+    ):
         assert (plugins / plugin).is_file(), plugin
     assert list((plugins / "imageformats").glob("*.so"))
     assert (internal / "cmdesk" / "resources" / "translations" / "shell_fr.qm").is_file()
@@ -49,6 +58,9 @@ def test_frozen_headless_finds_the_secret_service_and_stops_on_sigterm(frozen, t
     assert os.environ.get("DBUS_SESSION_BUS_ADDRESS"), "run through scripts/run-tests.sh"
     # The user's session, minus anything that could let the development tree leak in.
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "VIRTUAL_ENV"))}
-    code = run_until_ready_then_stop([str(frozen / "cmdesk"), "--headless", "--data-dir", str(tmp_path / "ws")],
-                                     expect=str(tmp_path / "ws"), env=env)
+    code = run_until_ready_then_stop(
+        [str(frozen / "cmdesk"), "--headless", "--data-dir", str(tmp_path / "ws")],
+        expect=str(tmp_path / "ws"),
+        env=env,
+    )
     assert code == 0

@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import sys
 from dataclasses import dataclass
-from pathlib import Path
 from html import escape as _html_escape
+from pathlib import Path
 
 from cmdesk import APP_ID, APP_NAME
 
@@ -31,14 +31,21 @@ def launch_command() -> list[str]:
     return [sys.executable, "-m", "cmdesk", "--minimized"]
 
 
-def entry_for(platform: str, home: Path, command: list[str], *, environ: dict[str, str] | None = None) -> AutostartEntry:
-    """The file to write for ``platform`` (a ``sys.platform`` value); pure, so every OS is testable."""
+def entry_for(
+    platform: str, home: Path, command: list[str], *, environ: dict[str, str] | None = None
+) -> AutostartEntry:
+    """The file to write for ``platform`` (a ``sys.platform`` value).
+
+    Pure, so every OS is testable on any OS.
+    """
     environ = os.environ if environ is None else environ
     if platform.startswith("linux") or platform.startswith("freebsd"):
         config = Path(environ.get("XDG_CONFIG_HOME") or home / ".config")
         return AutostartEntry(config / "autostart" / f"{APP_ID}.desktop", _desktop_entry(command))
     if platform == "darwin":
-        return AutostartEntry(home / "Library" / "LaunchAgents" / f"{APP_ID}.plist", _launch_agent(command))
+        return AutostartEntry(
+            home / "Library" / "LaunchAgents" / f"{APP_ID}.plist", _launch_agent(command)
+        )
     if platform == "win32":
         appdata = Path(environ.get("APPDATA") or home / "AppData" / "Roaming")
         startup = appdata / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "Startup"
@@ -63,7 +70,7 @@ def _desktop_entry(command: list[str]) -> str:
 
 
 def _desktop_quote(part: str) -> str:
-    if not any(c in part for c in ' \t"\'\\><~|&;$*?#()`'):
+    if not any(c in part for c in " \t\"'\\><~|&;$*?#()`"):
         return part
     escaped = part.replace("\\", "\\\\").replace('"', '\\"').replace("`", "\\`").replace("$", "\\$")
     return f'"{escaped}"'

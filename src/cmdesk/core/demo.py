@@ -16,7 +16,16 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from cmdesk.core.i18n import translate
-from cmdesk.core.model import Account, MediaRef, Post, Target, TargetState, Transition, to_iso, utc_now
+from cmdesk.core.model import (
+    Account,
+    MediaRef,
+    Post,
+    Target,
+    TargetState,
+    Transition,
+    to_iso,
+    utc_now,
+)
 from cmdesk.core.schedule.planner import TIMEZONE_KEY
 from cmdesk.core.store import Workspace
 
@@ -48,49 +57,117 @@ _ACCOUNTS = [
 ]
 
 _PICTURES = [
-    _Picture("brioche-praline.jpg", "Brioche aux pralines", ((196, 74, 92), (250, 196, 160)),
-             "Une brioche aux pralines roses posée sur une planche en bois"),
-    _Picture("croissants.jpg", "Croissants du matin", ((214, 150, 60), (252, 232, 190)),
-             "Une fournée de croissants dorés à la sortie du four"),
-    _Picture("cafe-latte.jpg", "Latte noisette", ((92, 58, 40), (214, 180, 140)),
-             "Un latte avec un cœur en mousse de lait sur le comptoir"),
-    _Picture("equipe.jpg", "L'équipe à 5 h", ((40, 60, 96), (150, 170, 210)),
-             "Trois boulangers en tablier dans le fournil, tôt le matin"),
-    _Picture("tarte-tatin.jpg", "Tarte Tatin", ((150, 70, 30), (240, 170, 90)),
-             "Une tarte Tatin caramélisée, une part découpée"),
-    _Picture("terrasse.jpg", "Terrasse, Croix-Rousse", ((60, 110, 80), (200, 225, 170)),
-             "La terrasse du café sur le plateau de la Croix-Rousse au soleil"),
-    _Picture("pain-levain.jpg", "Pain au levain", ((110, 80, 50), (230, 205, 160)),
-             "Des miches de pain au levain farinées dans des bannetons"),
-    _Picture("atelier.jpg", "Atelier brioche", ((120, 40, 120), (240, 190, 230)),
-             "Des enfants façonnent des brioches pendant un atelier"),
+    _Picture(
+        "brioche-praline.jpg",
+        "Brioche aux pralines",
+        ((196, 74, 92), (250, 196, 160)),
+        "Une brioche aux pralines roses posée sur une planche en bois",
+    ),
+    _Picture(
+        "croissants.jpg",
+        "Croissants du matin",
+        ((214, 150, 60), (252, 232, 190)),
+        "Une fournée de croissants dorés à la sortie du four",
+    ),
+    _Picture(
+        "cafe-latte.jpg",
+        "Latte noisette",
+        ((92, 58, 40), (214, 180, 140)),
+        "Un latte avec un cœur en mousse de lait sur le comptoir",
+    ),
+    _Picture(
+        "equipe.jpg",
+        "L'équipe à 5 h",
+        ((40, 60, 96), (150, 170, 210)),
+        "Trois boulangers en tablier dans le fournil, tôt le matin",
+    ),
+    _Picture(
+        "tarte-tatin.jpg",
+        "Tarte Tatin",
+        ((150, 70, 30), (240, 170, 90)),
+        "Une tarte Tatin caramélisée, une part découpée",
+    ),
+    _Picture(
+        "terrasse.jpg",
+        "Terrasse, Croix-Rousse",
+        ((60, 110, 80), (200, 225, 170)),
+        "La terrasse du café sur le plateau de la Croix-Rousse au soleil",
+    ),
+    _Picture(
+        "pain-levain.jpg",
+        "Pain au levain",
+        ((110, 80, 50), (230, 205, 160)),
+        "Des miches de pain au levain farinées dans des bannetons",
+    ),
+    _Picture(
+        "atelier.jpg",
+        "Atelier brioche",
+        ((120, 40, 120), (240, 190, 230)),
+        "Des enfants façonnent des brioches pendant un atelier",
+    ),
 ]
 
 _TEXTS = [
-    ("Nouvelle fournée de brioches aux pralines 🍬 Dorées, moelleuses, et encore tièdes à 7 h. "
-     "On vous attend rue d'Austerlitz ! #Lyon #CroixRousse #brioche", "produit"),
-    ("☕ Le latte noisette est de retour pour l'automne. Lait entier de la ferme du Pilat, "
-     "café torréfié à Villeurbanne. #café #Lyon", "produit"),
-    ("Dans les coulisses : l'équipe commence à 4 h 45 pour que vos croissants soient prêts à "
-     "l'ouverture 🥐 Merci à Élodie, Karim et Théo ! #boulangerie #coulisses", "coulisses"),
-    ("Atelier brioche pour les enfants samedi à 10 h 👩‍🍳 8 places, inscription en boutique ou "
-     "sur https://maisonbrioche.fr/ateliers #atelier #enfants", "événement"),
-    ("Notre pain au levain naturel fermente 36 heures. Le secret d'une mie alvéolée et d'une "
-     "croûte qui chante 🎶 #levain #painaulevain", "produit"),
-    ("Il fait beau sur le plateau ☀️ La terrasse est ouverte jusqu'à 18 h. Café, tarte du jour "
-     "et vue sur les toits. #Lyon #terrasse", "coulisses"),
-    ("On recrute ! Vendeur·se en CDI, 35 h, week-ends alternés. Envoyez-nous un mot à "
-     "bonjour@maisonbrioche.fr 💌 #emploi #LyonEmploi", "recrutement"),
-    ("La tarte Tatin du dimanche, caramel au beurre salé et pommes du Beaujolais 🍎 "
-     "Précommande conseillée : https://maisonbrioche.fr/commande #patisserie", "produit"),
-    ("Merci pour vos 2 000 avis ⭐️⭐️⭐️⭐️⭐️ Vous êtes formidables. Un café offert vendredi "
-     "pour fêter ça ! #merci #Lyon", "événement"),
-    ("Zéro gaspi : à partir de 19 h, les viennoiseries du jour sont à moitié prix 🌱 "
-     "#antigaspi #TooGoodToGo", "engagement"),
-    ("Nouveau : le brunch du dimanche, de 10 h à 14 h 🥞 Œufs brouillés, brioche perdue, jus "
-     "pressé. Réservation : https://maisonbrioche.fr/brunch #brunch #LyonFood", "événement"),
-    ("Les fêtes approchent 🎄 Les commandes de bûches ouvrent lundi. Praliné, marron-cassis ou "
-     "chocolat-noisette : laquelle sera la vôtre ? #Noël #bûche", "produit"),
+    (
+        "Nouvelle fournée de brioches aux pralines 🍬 Dorées, moelleuses, et encore tièdes à 7 h. "
+        "On vous attend rue d'Austerlitz ! #Lyon #CroixRousse #brioche",
+        "produit",
+    ),
+    (
+        "☕ Le latte noisette est de retour pour l'automne. Lait entier de la ferme du Pilat, "
+        "café torréfié à Villeurbanne. #café #Lyon",
+        "produit",
+    ),
+    (
+        "Dans les coulisses : l'équipe commence à 4 h 45 pour que vos croissants soient prêts à "
+        "l'ouverture 🥐 Merci à Élodie, Karim et Théo ! #boulangerie #coulisses",
+        "coulisses",
+    ),
+    (
+        "Atelier brioche pour les enfants samedi à 10 h 👩‍🍳 8 places, inscription en boutique ou "
+        "sur https://maisonbrioche.fr/ateliers #atelier #enfants",
+        "événement",
+    ),
+    (
+        "Notre pain au levain naturel fermente 36 heures. Le secret d'une mie alvéolée et d'une "
+        "croûte qui chante 🎶 #levain #painaulevain",
+        "produit",
+    ),
+    (
+        "Il fait beau sur le plateau ☀️ La terrasse est ouverte jusqu'à 18 h. Café, tarte du jour "
+        "et vue sur les toits. #Lyon #terrasse",
+        "coulisses",
+    ),
+    (
+        "On recrute ! Vendeur·se en CDI, 35 h, week-ends alternés. Envoyez-nous un mot à "
+        "bonjour@maisonbrioche.fr 💌 #emploi #LyonEmploi",
+        "recrutement",
+    ),
+    (
+        "La tarte Tatin du dimanche, caramel au beurre salé et pommes du Beaujolais 🍎 "
+        "Précommande conseillée : https://maisonbrioche.fr/commande #patisserie",
+        "produit",
+    ),
+    (
+        "Merci pour vos 2 000 avis ⭐️⭐️⭐️⭐️⭐️ Vous êtes formidables. Un café offert vendredi "
+        "pour fêter ça ! #merci #Lyon",
+        "événement",
+    ),
+    (
+        "Zéro gaspi : à partir de 19 h, les viennoiseries du jour sont à moitié prix 🌱 "
+        "#antigaspi #TooGoodToGo",
+        "engagement",
+    ),
+    (
+        "Nouveau : le brunch du dimanche, de 10 h à 14 h 🥞 Œufs brouillés, brioche perdue, jus "
+        "pressé. Réservation : https://maisonbrioche.fr/brunch #brunch #LyonFood",
+        "événement",
+    ),
+    (
+        "Les fêtes approchent 🎄 Les commandes de bûches ouvrent lundi. Praliné, marron-cassis ou "
+        "chocolat-noisette : laquelle sera la vôtre ? #Noël #bûche",
+        "produit",
+    ),
 ]
 
 _CAMPAIGNS = ["Brunch du dimanche", "Automne gourmand", "Ateliers enfants", ""]
@@ -173,7 +250,9 @@ def _post(rng, index: int, accounts, pictures) -> Post:
     )
 
 
-def _target(rng, post: Post, account: Account, planned: datetime, now: datetime, index: int) -> Target:
+def _target(
+    rng, post: Post, account: Account, planned: datetime, now: datetime, index: int
+) -> Target:
     target = Target(account.id, account.network)
     if planned > now:
         target.state = TargetState.SCHEDULED

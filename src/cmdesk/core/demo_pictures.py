@@ -23,7 +23,9 @@ def _font(size: int) -> ImageFont.ImageFont:
     return ImageFont.load_default(size=size)
 
 
-def render_picture(caption: str, colours: tuple[tuple[int, int, int], tuple[int, int, int]]) -> Image.Image:
+def render_picture(
+    caption: str, colours: tuple[tuple[int, int, int], tuple[int, int, int]]
+) -> Image.Image:
     dark, light = colours
     # A diagonal light, like a window beside the counter.
     vertical = Image.linear_gradient("L")

@@ -14,7 +14,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from cmdesk import APP_ID, APP_NAME, __version__
@@ -59,8 +59,13 @@ class Shell:
         self.args = args
         self.runner = TaskRunner(app)
         self.settings = window_settings(services)
-        self.window = MainWindow(services, self.runner, self.settings, view=args.view,
-                                 day=date.fromisoformat(args.date) if args.date else None)
+        self.window = MainWindow(
+            services,
+            self.runner,
+            self.settings,
+            view=args.view,
+            day=date.fromisoformat(args.date) if args.date else None,
+        )
         self.server = InstanceServer(services.paths.data, app)
         self.server.activation_requested.connect(self.window.bring_forward)
         self.tray = Tray(app)
@@ -86,8 +91,9 @@ class Shell:
             QMessageBox.warning(self.window, translate("Shell", "Workspace repaired"), message)
         self.services.subscribe_publisher(self.tray.bridge)
         # Starting the publisher opens the network and the scheduler: off the GUI thread.
-        self.runner.run_background(self.services.start_publisher, self.on_publisher,
-                                   self.on_publisher_failed)
+        self.runner.run_background(
+            self.services.start_publisher, self.on_publisher, self.on_publisher_failed
+        )
 
     def on_publisher(self, started: bool) -> None:
         if not self.closed:
@@ -98,21 +104,30 @@ class Shell:
             return
         self.window.status.set_publisher_state("stopped")
         if type(error).__name__ != "KeyringUnavailable" or self.services.session_only_secrets:
-            QMessageBox.warning(self.window, translate("Shell", "Publishing is stopped"), str(error))
+            QMessageBox.warning(
+                self.window, translate("Shell", "Publishing is stopped"), str(error)
+            )
             return
         # The secrets module leaves this choice to the caller: ask, never downgrade silently.
         answer = QMessageBox.question(
-            self.window, translate("Shell", "No keyring"),
-            translate("Shell", "{reason}\n\nKeep sign-ins in memory for this session only?").format(reason=error))
+            self.window,
+            translate("Shell", "No keyring"),
+            translate("Shell", "{reason}\n\nKeep sign-ins in memory for this session only?").format(
+                reason=error
+            ),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.services.use_session_secrets()
-            self.runner.run_background(self.services.start_publisher, self.on_publisher,
-                                       self.on_publisher_failed)
+            self.runner.run_background(
+                self.services.start_publisher, self.on_publisher, self.on_publisher_failed
+            )
 
     def on_load_failed(self, error: BaseException) -> None:
         log.error("cannot open the workspace: %s", error)
         # StoreDamaged and DemoRefused carry a translated message naming the files: show it as is.
-        QMessageBox.critical(self.window, translate("Shell", "Cannot open the workspace"), str(error))
+        QMessageBox.critical(
+            self.window, translate("Shell", "Cannot open the workspace"), str(error)
+        )
         self.exit_code = 2 if type(error).__name__ == "StoreDamaged" else 1
         self.window.quitting = True
         self.app.quit()
@@ -126,6 +141,11 @@ class Shell:
         self.closed = True
         self.tray.hide()
         self.server.close()
+        # The widgets go first: a calendar timer firing later must not reach a closed runner.
+        self.window.quitting = True
+        self.window.close()
+        self.window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         self.runner.run_storage(lambda: None)  # let queued writes land before closing the store
         self.runner.shutdown()
         self.services.close()
@@ -150,7 +170,8 @@ def _quit_on_signals(shell: Shell) -> None:
 
 def _headless_linux() -> bool:
     return sys.platform.startswith("linux") and not (
-        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    )
 
 
 def run_gui(args) -> int:

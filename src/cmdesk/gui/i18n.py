@@ -37,8 +37,10 @@ def install_translations(app: QCoreApplication, language: str) -> str:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    locale = QLocale(QLocale.Language.French if language == "fr" else QLocale.Language.English,
-                     QLocale.Country.France if language == "fr" else QLocale.Country.UnitedKingdom)
+    locale = QLocale(
+        QLocale.Language.French if language == "fr" else QLocale.Language.English,
+        QLocale.Country.France if language == "fr" else QLocale.Country.UnitedKingdom,
+    )
     # Dates and numbers follow the interface language, so a French UI never shows "11/22/2026".
     QLocale.setDefault(locale)
     if language != "en":

@@ -8,7 +8,7 @@ storage work goes through the TaskRunner, and the dialogs it opens live in windo
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QByteArray, QDate, QLocale, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoGroup, QUndoStack
@@ -38,8 +38,16 @@ class MainWindow(WindowActions, QMainWindow):
     quit_confirmed = Signal()
     _store_changed = Signal()
 
-    def __init__(self, services: Services, runner: TaskRunner, settings: QSettings, *,
-                 view: str | None = None, day: date | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        settings: QSettings,
+        *,
+        view: str | None = None,
+        day: date | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.services = services
         self.runner = runner
@@ -180,7 +188,7 @@ class MainWindow(WindowActions, QMainWindow):
     def refresh_status(self) -> None:
         if not self.loaded:
             return
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         posts = self.services.workspace.posts
 
         workspace = self.services.workspace
@@ -230,7 +238,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         if self.quitting:
             event.accept()
@@ -253,7 +261,7 @@ class MainWindow(WindowActions, QMainWindow):
         if not self.loaded:
             self._confirm_quit(None)
             return
-        now = datetime.now(timezone.utc)
+        now = datetime.now(UTC)
         posts = self.services.workspace.posts
 
         def work():
@@ -267,9 +275,10 @@ class MainWindow(WindowActions, QMainWindow):
             answer = QMessageBox.question(
                 self,
                 self.tr("Posts are due soon"),
-                self.tr("{count} posts are due in the next {minutes} minutes and will not be sent "
-                        "while cmdesk is closed. Quit anyway?").format(
-                    count=len(due_soon), minutes=QUIT_WARNING_MINUTES),
+                self.tr(
+                    "{count} posts are due in the next {minutes} minutes and will not be sent "
+                    "while cmdesk is closed. Quit anyway?"
+                ).format(count=len(due_soon), minutes=QUIT_WARNING_MINUTES),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return

@@ -28,10 +28,14 @@ def build_menus(window) -> SimpleNamespace:
 
     file_menu = bar.addMenu(translate("Menus", "&File"))
     file_menu.setObjectName("menu-file")
-    a.new_post = _action(window, translate("Menus", "&New post…"), window.new_post, key.New, name="new-post")
+    a.new_post = _action(
+        window, translate("Menus", "&New post…"), window.new_post, key.New, name="new-post"
+    )
     a.import_ = _action(window, translate("Menus", "&Import…"), window.import_posts, name="import")
     a.export = _action(window, translate("Menus", "&Export…"), window.export_posts, name="export")
-    a.quit = _action(window, translate("Menus", "&Quit"), window.request_quit, key.Quit, name="quit")
+    a.quit = _action(
+        window, translate("Menus", "&Quit"), window.request_quit, key.Quit, name="quit"
+    )
     file_menu.addActions([a.new_post])
     file_menu.addSeparator()
     file_menu.addActions([a.import_, a.export])
@@ -45,10 +49,23 @@ def build_menus(window) -> SimpleNamespace:
     a.undo.setShortcut(QKeySequence(key.Undo))
     a.redo = window.undo_group.createRedoAction(window, translate("Menus", "&Redo"))
     a.redo.setShortcut(QKeySequence(key.Redo))
-    a.cut = _action(window, translate("Menus", "Cu&t"), lambda: window.forward("cut"), key.Cut, name="cut")
-    a.paste = _action(window, translate("Menus", "&Paste"), lambda: window.forward("paste"), key.Paste, name="paste")
-    a.delete = _action(window, translate("Menus", "&Delete"), lambda: window.forward("delete_selected"), key.Delete,
-                       name="delete")
+    a.cut = _action(
+        window, translate("Menus", "Cu&t"), lambda: window.forward("cut"), key.Cut, name="cut"
+    )
+    a.paste = _action(
+        window,
+        translate("Menus", "&Paste"),
+        lambda: window.forward("paste"),
+        key.Paste,
+        name="paste",
+    )
+    a.delete = _action(
+        window,
+        translate("Menus", "&Delete"),
+        lambda: window.forward("delete_selected"),
+        key.Delete,
+        name="delete",
+    )
     edit_menu.addActions([a.undo, a.redo])
     edit_menu.addSeparator()
     edit_menu.addActions([a.cut, a.paste, a.delete])
@@ -57,16 +74,23 @@ def build_menus(window) -> SimpleNamespace:
     view_menu.setObjectName("menu-view")
     group = QActionGroup(window)
     a.views = {}
-    for view, text, shortcut in (("month", translate("Menus", "&Month"), "Ctrl+1"), ("week", translate("Menus", "&Week"), "Ctrl+2"),
-                                 ("agenda", translate("Menus", "&Agenda"), "Ctrl+3")):
-        action = _action(window, text, lambda v=view: window.set_view(v), shortcut, name=f"view-{view}")
+    for view, text, shortcut in (
+        ("month", translate("Menus", "&Month"), "Ctrl+1"),
+        ("week", translate("Menus", "&Week"), "Ctrl+2"),
+        ("agenda", translate("Menus", "&Agenda"), "Ctrl+3"),
+    ):
+        action = _action(
+            window, text, lambda v=view: window.set_view(v), shortcut, name=f"view-{view}"
+        )
         action.setCheckable(True)
         group.addAction(action)
         view_menu.addAction(action)
         a.views[view] = action
     view_menu.addSeparator()
     a.today = _action(window, translate("Menus", "&Today"), window.go_today, "Ctrl+T", name="today")
-    a.go_to = _action(window, translate("Menus", "&Go to date…"), window.ask_date, "Ctrl+G", name="go-to-date")
+    a.go_to = _action(
+        window, translate("Menus", "&Go to date…"), window.ask_date, "Ctrl+G", name="go-to-date"
+    )
     view_menu.addActions([a.today, a.go_to])
     a.outbox = window.outbox_dock.toggleViewAction()
     a.outbox.setText(translate("Menus", "&Outbox"))
@@ -76,14 +100,27 @@ def build_menus(window) -> SimpleNamespace:
     post_menu = bar.addMenu(translate("Menus", "&Post"))
     post_menu.setObjectName("menu-post")
     a.post_new = _action(window, translate("Menus", "&New…"), window.new_post, name="post-new")
-    a.queue = _action(window, translate("Menus", "Add to &queue…"), window.add_to_queue, "Ctrl+Shift+Q", name="queue")
+    a.queue = _action(
+        window,
+        translate("Menus", "Add to &queue…"),
+        window.add_to_queue,
+        "Ctrl+Shift+Q",
+        name="queue",
+    )
     post_menu.addActions([a.post_new, a.queue])
 
     settings_menu = bar.addMenu(translate("Menus", "&Settings"))
     settings_menu.setObjectName("menu-settings")
-    a.accounts = _action(window, translate("Menus", "&Accounts…"), window.open_accounts, name="accounts")
-    a.preferences = _action(window, translate("Menus", "&Preferences…"), window.open_preferences, key.Preferences,
-                            name="preferences")
+    a.accounts = _action(
+        window, translate("Menus", "&Accounts…"), window.open_accounts, name="accounts"
+    )
+    a.preferences = _action(
+        window,
+        translate("Menus", "&Preferences…"),
+        window.open_preferences,
+        key.Preferences,
+        name="preferences",
+    )
     settings_menu.addActions([a.accounts, a.preferences])
 
     help_menu = bar.addMenu(translate("Menus", "&Help"))

@@ -28,7 +28,6 @@ def _field(event, name: str, default=""):
     return getattr(event, name, default)
 
 
-
 def notice_for(event) -> Notice | None:
     kind = str(_field(event, "kind", "") or _field(event, "type", ""))
     kind = kind.split(".")[-1].lower()  # an enum member prints as EventKind.PUBLISHED
@@ -38,19 +37,41 @@ def notice_for(event) -> Notice | None:
     # The publisher already words its message (translated, naming the account); prefer it.
     given = str(_field(event, "message", "") or "")
     if kind == "published":
-        return Notice(kind, translate("Notifications", "Post published"),
-                      given or translate("Notifications", "Your post is live on {where}.").format(where=where))
+        return Notice(
+            kind,
+            translate("Notifications", "Post published"),
+            given
+            or translate("Notifications", "Your post is live on {where}.").format(where=where),
+        )
     if kind == "failed":
         reason = str(_field(event, "error", "") or _field(event, "reason", ""))
-        return Notice(kind, translate("Notifications", "Post not published"),
-                      given or translate("Notifications", "{where} refused the post: {reason}").format(where=where, reason=reason),
-                      critical=True)
+        return Notice(
+            kind,
+            translate("Notifications", "Post not published"),
+            given
+            or translate("Notifications", "{where} refused the post: {reason}").format(
+                where=where, reason=reason
+            ),
+            critical=True,
+        )
     if kind in ("needs_auth", "auth_expired"):
-        return Notice(kind, translate("Notifications", "Sign-in needed"),
-                      given or translate("Notifications", "Sign in to {where} again: its posts wait until you do.").format(where=where),
-                      critical=True)
+        return Notice(
+            kind,
+            translate("Notifications", "Sign-in needed"),
+            given
+            or translate(
+                "Notifications", "Sign in to {where} again: its posts wait until you do."
+            ).format(where=where),
+            critical=True,
+        )
     if kind in ("back_online", "flushed"):
         count = int(_field(event, "count", 0) or 0)
-        return Notice(kind, translate("Notifications", "Back online"),
-                      given or translate("Notifications", "Back online: {count} waiting posts sent.").format(count=count))
+        return Notice(
+            kind,
+            translate("Notifications", "Back online"),
+            given
+            or translate("Notifications", "Back online: {count} waiting posts sent.").format(
+                count=count
+            ),
+        )
     return None

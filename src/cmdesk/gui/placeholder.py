@@ -58,7 +58,10 @@ class PlaceholderCalendar(QWidget):
                 cell.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
                 cell.setFrameShape(QFrame.Shape.StyledPanel)
                 cell.setMinimumSize(90, 70)
-                if number == date.today().day and (day.year, day.month) == (date.today().year, date.today().month):
+                if number == date.today().day and (day.year, day.month) == (
+                    date.today().year,
+                    date.today().month,
+                ):
                     font = cell.font()
                     font.setBold(True)
                     cell.setFont(font)

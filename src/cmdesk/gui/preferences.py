@@ -39,8 +39,13 @@ DEFAULT_MINUTES = 60
 
 
 class PreferencesDialog(QDialog):
-    def __init__(self, services: Services, runner: TaskRunner, settings: QSettings,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        runner: TaskRunner,
+        settings: QSettings,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Preferences"))
         self.services = services
@@ -50,8 +55,11 @@ class PreferencesDialog(QDialog):
         self.zone.setEditable(True)
         self.zone.addItems(sorted(z for z in available_timezones() if "/" in z))
         self.policy = QComboBox()
-        for value, text in (("publish", self.tr("Publish late")), ("ask", self.tr("Ask me")),
-                            ("skip", self.tr("Skip them"))):
+        for value, text in (
+            ("publish", self.tr("Publish late")),
+            ("ask", self.tr("Ask me")),
+            ("skip", self.tr("Skip them")),
+        ):
             self.policy.addItem(text, value)
         self.window_minutes = QSpinBox()
         self.window_minutes.setRange(0, 24 * 60)
@@ -65,7 +73,9 @@ class PreferencesDialog(QDialog):
         self.problem = QLabel()
         self.problem.setStyleSheet("color: #c0392b")
         self.problem.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
@@ -92,7 +102,9 @@ class PreferencesDialog(QDialog):
         self.zone.setCurrentText(values["zone"])
         self.policy.setCurrentIndex(max(0, self.policy.findData(values["policy"])))
         self.window_minutes.setValue(values["minutes"])
-        self.language.setCurrentIndex(max(0, self.language.findData(self.settings.value(LANGUAGE_KEY, ""))))
+        self.language.setCurrentIndex(
+            max(0, self.language.findData(self.settings.value(LANGUAGE_KEY, "")))
+        )
         self.autostart.setChecked(values["autostart"])
         self.setEnabled(True)
 
@@ -100,7 +112,9 @@ class PreferencesDialog(QDialog):
         zone = self.zone.currentText().strip()
         if not is_valid_zone(zone):
             # Bad input changes nothing and says why.
-            self.problem.setText(self.tr("“{zone}” is not a time zone (example: Europe/Paris).").format(zone=zone))
+            self.problem.setText(
+                self.tr("“{zone}” is not a time zone (example: Europe/Paris).").format(zone=zone)
+            )
             self.problem.show()
             return
         policy, minutes = self.policy.currentData(), self.window_minutes.value()

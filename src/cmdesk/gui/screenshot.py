@@ -39,8 +39,13 @@ def take_screenshot(app: QApplication, services: Services, args) -> int:
     if saved.exists():
         shutil.copyfile(saved, copy)
     settings = QSettings(str(copy), QSettings.Format.IniFormat)
-    window = MainWindow(services, runner, settings, view=args.view,
-                        day=date.fromisoformat(args.date) if args.date else None)
+    window = MainWindow(
+        services,
+        runner,
+        settings,
+        view=args.view,
+        day=date.fromisoformat(args.date) if args.date else None,
+    )
     window.resize(*SIZE)
     window.status.set_publisher_state("screenshot")
     outcome = {"code": 1, "done": False}

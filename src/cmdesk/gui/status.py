@@ -51,7 +51,9 @@ class StatusPanel(QWidget):
         if online is None:
             self.online.setText(self.tr("Network: unknown"))
         else:
-            self.online.setText(self.tr("Online") if online else self.tr("Offline: posts will wait"))
+            self.online.setText(
+                self.tr("Online") if online else self.tr("Offline: posts will wait")
+            )
 
     def set_next_due(self, post: Post | None, zone: str | None = None) -> None:
         if post is None or post.planned_at is None:
@@ -59,7 +61,9 @@ class StatusPanel(QWidget):
             return
         # In the workspace zone, like the calendar: one post, one time on screen.
         tz = QTimeZone(zone.encode("ascii")) if zone else QTimeZone.systemTimeZone()
-        moment = QDateTime.fromSecsSinceEpoch(int(post.planned_at.timestamp()), tz if tz.isValid() else QTimeZone.systemTimeZone())
+        moment = QDateTime.fromSecsSinceEpoch(
+            int(post.planned_at.timestamp()), tz if tz.isValid() else QTimeZone.systemTimeZone()
+        )
         when = QLocale().toString(moment, QLocale.FormatType.ShortFormat)
         excerpt = post.text.replace("\n", " ")
         excerpt = excerpt if len(excerpt) <= 40 else excerpt[:39] + "…"
@@ -80,6 +84,10 @@ def next_due(posts: list[Post], now: datetime) -> Post | None:
     """The first post after ``now`` with a target still waiting to go out."""
     waiting = {"scheduled", "due", "retry_wait", "waiting_network"}
     for post in posts:
-        if post.planned_at and post.planned_at >= now and any(str(t.state) in waiting for t in post.targets):
+        if (
+            post.planned_at
+            and post.planned_at >= now
+            and any(str(t.state) in waiting for t in post.targets)
+        ):
             return post
     return None

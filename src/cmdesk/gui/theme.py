@@ -13,7 +13,7 @@ ICONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "icons"
 
 
 def icon(name: str) -> QIcon:
-    """An icon from resources/icons by base name (``app``, ``state-published``, ``net-mastodon``)."""
+    """An icon from resources/icons by base name (``state-published``, ``net-mastodon``)."""
     path = ICONS_DIR / f"{name}.svg"
     return QIcon(str(path)) if path.exists() else QIcon()
 
@@ -46,7 +46,9 @@ def _dark_palette() -> QPalette:
     ):
         palette.setColor(role, colour)
     palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(120, 120, 125))
-    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(120, 120, 125))
+    palette.setColor(
+        QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(120, 120, 125)
+    )
     return palette
 
 

@@ -61,7 +61,10 @@ class Tray(QObject):
         self.icon.hide()
 
     def _on_activated(self, reason) -> None:
-        if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
+        if reason in (
+            QSystemTrayIcon.ActivationReason.Trigger,
+            QSystemTrayIcon.ActivationReason.DoubleClick,
+        ):
             self.show_requested.emit()
 
     def on_publisher_event(self, event) -> None:
@@ -72,7 +75,10 @@ class Tray(QObject):
     def notify(self, notice: Notice) -> None:
         log.info("notification: %s: %s", notice.title, notice.message)
         if self.icon.isVisible() and QSystemTrayIcon.supportsMessages():
-            icon = (QSystemTrayIcon.MessageIcon.Warning if notice.critical
-                    else QSystemTrayIcon.MessageIcon.Information)
+            icon = (
+                QSystemTrayIcon.MessageIcon.Warning
+                if notice.critical
+                else QSystemTrayIcon.MessageIcon.Information
+            )
             self.icon.showMessage(notice.title, notice.message, icon, NOTICE_MS)
         self.notified.emit(notice)

@@ -28,7 +28,6 @@ from cmdesk.gui.plugins import call_if_present, plugin
 log = logging.getLogger(__name__)
 
 
-
 class WindowActions:
     """Needs ``services``, ``runner``, ``calendar`` and ``go_to_date`` from the window."""
 
@@ -61,19 +60,31 @@ class WindowActions:
 
     def import_posts(self) -> None:
         # The calendar previews the rows and makes the import one undoable step.
-        path, _ = QFileDialog.getOpenFileName(self, translate("WindowActions", "Import posts"), str(Path.home()),
-                                              translate("WindowActions", "CSV files (*.csv);;All files (*)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            translate("WindowActions", "Import posts"),
+            str(Path.home()),
+            translate("WindowActions", "CSV files (*.csv);;All files (*)"),
+        )
         if path and not call_if_present(self.calendar, "import_csv", path):
             self._not_in_build()
 
     def export_posts(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, translate("WindowActions", "Export posts"), str(Path.home() / "cmdesk.csv"),
-                                              translate("WindowActions", "CSV (*.csv);;iCalendar (*.ics)"))
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("WindowActions", "Export posts"),
+            str(Path.home() / "cmdesk.csv"),
+            translate("WindowActions", "CSV (*.csv);;iCalendar (*.ics)"),
+        )
         if path and not call_if_present(self.calendar, "export", path):
             self._not_in_build()
 
     def _not_in_build(self) -> None:
-        QMessageBox.information(self, "cmdesk", translate("WindowActions", "This part of cmdesk is not in this build yet."))
+        QMessageBox.information(
+            self,
+            "cmdesk",
+            translate("WindowActions", "This part of cmdesk is not in this build yet."),
+        )
 
     def ask_date(self) -> None:
         dialog = QDialog(self)
@@ -81,7 +92,9 @@ class WindowActions:
         picker = QCalendarWidget(dialog)
         current = self.current_date
         picker.setSelectedDate(QDate(current.year, current.month, current.day))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(dialog.accept)
         buttons.rejected.connect(dialog.reject)
         picker.activated.connect(dialog.accept)
@@ -100,8 +113,12 @@ class WindowActions:
         QMessageBox.about(
             self,
             translate("WindowActions", "About cmdesk"),
-            translate("WindowActions", "<h3>cmdesk {version}</h3><p>Plan, preview and publish social posts from your "
+            translate(
+                "WindowActions",
+                "<h3>cmdesk {version}</h3><p>Plan, preview and publish social posts from your "
                 "desktop. Your data stays on this computer; your sign-ins stay in the system "
-                "keyring.</p><p>Data folder: {data}<br>Logs: {logs}</p><p>GPL-3.0-or-later</p>").format(
-                version=__version__, data=self.services.paths.data, logs=self.services.paths.logs),
+                "keyring.</p><p>Data folder: {data}<br>Logs: {logs}</p><p>GPL-3.0-or-later</p>",
+            ).format(
+                version=__version__, data=self.services.paths.data, logs=self.services.paths.logs
+            ),
         )
