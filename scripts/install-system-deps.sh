@@ -10,7 +10,7 @@ PACKAGES=(
   # colour emoji, so previews (and the composer screenshots) show emoji as users see them
   fonts-noto-color-emoji
   # the Secret Service for keyring, and a virtual screen
-  dbus gnome-keyring libsecret-tools xvfb x11-utils
+  dbus gnome-keyring libsecret-tools xvfb xauth x11-utils
   # gdbus: keyring tests wait for the Secret Service to appear on a private bus
   libglib2.0-bin
   # desktop metadata validation
