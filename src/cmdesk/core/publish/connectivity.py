@@ -62,6 +62,9 @@ class ConnectivityMonitor:
         self._clock = clock
         self._os_online: bool = True
         self._down: set[str] = set()
+        # Bumped at every loss of a host (or of the network): a queue planned before a loss may
+        # miss the posts that wait for the network, so it must not be sent from afterwards.
+        self.epoch = 0
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._kick = threading.Event()
@@ -85,6 +88,8 @@ class ConnectivityMonitor:
         """The OS network status (QNetworkInformation in the GUI)."""
         with self._lock:
             was, self._os_online = self._os_online, online
+            if was and not online:
+                self.epoch += 1
         if was and not online:
             self.on_down()
         elif online and not was:
@@ -96,6 +101,7 @@ class ConnectivityMonitor:
         with self._lock:
             fresh = host not in self._down
             self._down.add(host)
+            self.epoch += 1
         if fresh:
             self.on_down()
             self._kick.set()

@@ -206,6 +206,7 @@ class Publisher(ActionsMixin):
         )
         # One view of connectivity for the whole pass: a host coming back halfway through must
         # not let a later post be queued while an earlier one of the same account is not.
+        epoch = self.monitor.epoch
         reachable = {a.id: self.is_online(a) for a in accounts.values()}
         online = lambda account: reachable.get(account.id, False)  # noqa: E731
         per_account: dict[str, list[Item]] = {a: [] for a in self._lanes}
@@ -237,7 +238,10 @@ class Publisher(ActionsMixin):
                         plans[i] = (post_id, holder["plan"])
         for post_id, plan in plans:
             for account_id, item in plan.items:
-                per_account.setdefault(account_id, []).append(item)
+                # Nothing is queued for an account whose host is down in this pass's view: when
+                # it comes back, the next pass queues everything of it in due order.
+                if reachable.get(account_id, False):
+                    per_account.setdefault(account_id, []).append(item)
             for event in plan.events:
                 self.emit(event)
             if self._runner is not None:
@@ -250,7 +254,7 @@ class Publisher(ActionsMixin):
         for account_id, items in per_account.items():
             if any(item.at is not None for item in items) and account_id in accounts:
                 self._warm(accounts[account_id])
-            self._lane(account_id).offer(items)
+            self._lane(account_id).offer(items, epoch)
 
     def _active_ids(self) -> list[str]:
         """Posts that may need a decision. Built once by a full scan; then kept by change events

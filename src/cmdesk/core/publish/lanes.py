@@ -41,14 +41,16 @@ class Lane:
         self._lock = threading.Lock()
         self._planned: list[Item] = []  # from the last evaluation
         self._extra: list[Item] = []  # follow/cancel requests from change events
+        self._epoch = 0  # connectivity epoch the planned queue was made in
         self.kick = threading.Event()
         self.busy = False
         self._thread: threading.Thread | None = None
 
     # ---- queue -----------------------------------------------------------------------------
-    def offer(self, items: list[Item]) -> None:
+    def offer(self, items: list[Item], epoch: int = 0) -> None:
         with self._lock:
             self._planned = sorted(items, key=lambda i: i.order)
+            self._epoch = epoch
         self.kick.set()
 
     def add(self, item: Item) -> None:
@@ -90,6 +92,13 @@ class Lane:
                 armed = self._armed_wait()
                 if armed > 0:
                     return armed
+                if self.pub.monitor.epoch != self._epoch and self._planned:
+                    # A host was lost since this queue was planned: posts now waiting for the
+                    # network are not in it, and a later one must not overtake them.
+                    with self._lock:
+                        self._planned = []
+                    self.pub.wake()
+                    return None
                 item = self._pop()
                 if item is None:
                     return None
