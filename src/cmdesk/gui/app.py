@@ -96,8 +96,18 @@ class Shell:
         )
 
     def on_publisher(self, started: bool) -> None:
-        if not self.closed:
-            self.window.status.set_publisher_state("running" if started else "missing")
+        if self.closed:
+            return
+        self.window.status.set_publisher_state("running" if started else "missing")
+        if started and hasattr(self.services.publisher, "set_online"):
+            status = self.window.status
+            status.online_changed.connect(self.tell_publisher_online)
+            if status.last_online is not None:
+                self.tell_publisher_online(status.last_online)
+
+    def tell_publisher_online(self, online: bool) -> None:
+        # Going offline moves due posts to waiting; coming back flushes them: off the GUI thread.
+        self.runner.run_background(lambda: self.services.publisher.set_online(online))
 
     def on_publisher_failed(self, error: BaseException) -> None:
         if self.closed:  # the answer came after Quit: no dialog over a closing app

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale, QTimeZone
+from PySide6.QtCore import QDateTime, QLocale, QTimeZone, Signal
 from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
@@ -16,10 +16,17 @@ log = logging.getLogger(__name__)
 
 
 class StatusPanel(QWidget):
-    """Three labels added to a QStatusBar; everything here is fed by the main window."""
+    """Three labels added to a QStatusBar; everything here is fed by the main window.
+
+    ``online_changed`` repeats what the OS says about connectivity (when it knows), so the shell
+    can tell the publisher before a request times out.
+    """
+
+    online_changed = Signal(bool)
 
     def __init__(self, bar: QStatusBar) -> None:
         super().__init__(bar)
+        self.last_online: bool | None = None
         self.online = QLabel()
         self.next_due = QLabel()
         self.publisher = QLabel()
@@ -46,6 +53,9 @@ class StatusPanel(QWidget):
         online = reachability == QNetworkInformation.Reachability.Online
         unknown = reachability == QNetworkInformation.Reachability.Unknown
         self.set_online(None if unknown else online)
+        if not unknown and online != self.last_online:
+            self.last_online = online
+            self.online_changed.emit(online)
 
     def set_online(self, online: bool | None) -> None:
         if online is None:

@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""A damaged store is explained at start: repaired damage as a notice, an unreadable snapshot
-as an error after which the app exits without touching the file."""
+"""The shell at start: a damaged store is explained (repaired damage as a notice, an unreadable
+snapshot as an error, the file untouched), and the OS network state reaches the publisher."""
 
 from __future__ import annotations
 
@@ -96,3 +96,37 @@ def test_repaired_journal_damage_is_shown_once_loaded(tmp_path, qtbot, dialogs, 
     warnings = [text for kind, _t, text in dialogs if kind == "warning"]
     assert len(warnings) == 1 and "set aside" in warnings[0]
     assert [a.name for a in shell.services.workspace.accounts.all()] == ["@shop@piaille.fr"]
+
+
+def test_the_os_network_state_reaches_the_publisher(tmp_path, qtbot, dialogs, shell_on):
+    from PySide6.QtNetwork import QNetworkInformation
+
+    class FakePublisher:
+        def __init__(self):
+            self.online = []
+
+        def subscribe(self, listener):
+            return lambda: None
+
+        def start(self):
+            pass
+
+        def stop(self):
+            pass
+
+        def set_online(self, online):
+            self.online.append(online)
+
+    shell = shell_on(tmp_path / "ws")
+    publisher = FakePublisher()
+    shell.services.__dict__["publisher"] = publisher
+    shell.services.__dict__["secrets"] = object()  # no keyring needed for this one
+    with qtbot.waitSignal(shell.window.workspace_loaded, timeout=20_000):
+        shell.start()
+    qtbot.waitUntil(lambda: "running" in shell.window.status.publisher.text(), timeout=20_000)
+    before = list(publisher.online)
+    shell.window.status._on_reachability(QNetworkInformation.Reachability.Disconnected)
+    qtbot.waitUntil(lambda: publisher.online[len(before) :] == [False], timeout=10_000)
+    assert "Offline" in shell.window.status.online.text()
+    shell.window.status._on_reachability(QNetworkInformation.Reachability.Online)
+    qtbot.waitUntil(lambda: publisher.online[len(before) :] == [False, True], timeout=10_000)
