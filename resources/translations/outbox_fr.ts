@@ -99,47 +99,67 @@
 <context>
     <name>OutboxPanel</name>
     <message>
-        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="71" />
+        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="92" />
         <source>Everything</source>
         <translation>Tout</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="71" />
+        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="92" />
         <source>Due next</source>
         <translation>À venir</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="72" />
+        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="93" />
         <source>Waiting for the network</source>
         <translation>En attente du réseau</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="73" />
+        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="94" />
         <source>Failed or needs you</source>
         <translation>Échecs ou décisions</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="85" />
+        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="106" />
         <source>Retry</source>
         <translation>Réessayer</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="86" />
+        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="107" />
         <source>Publish now</source>
         <translation>Publier maintenant</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="87" />
+        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="108" />
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="168" />
+        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="110" />
+        <source>It went out</source>
+        <translation>Elle est partie</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="111" />
+        <source>Send again</source>
+        <translation>Renvoyer</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="112" />
+        <source>Give up</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="113" />
+        <source>Skip</source>
+        <translation>Ignorer</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="206" />
         <source>%v of %m sent</source>
         <translation>%v sur %m envoyées</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="171" />
+        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="209" />
         <source>Back online: %n post(s) sent.</source>
         <translation><numerusform>De retour en ligne : %n publication envoyée.</numerusform><numerusform>De retour en ligne : %n publications envoyées.</numerusform></translation>
     </message>
@@ -153,99 +173,100 @@
     </message>
     <message>
         <location filename="../../src/cmdesk/core/publish/actions.py" line="44" />
-        <location filename="../../src/cmdesk/core/publish/actions.py" line="78" />
+        <location filename="../../src/cmdesk/core/publish/actions.py" line="79" />
         <source>This post no longer exists.</source>
         <translation>Cette publication n’existe plus.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/actions.py" line="53" />
+        <location filename="../../src/cmdesk/core/publish/actions.py" line="54" />
         <source>Retry asked</source>
         <translation>Nouvel essai demandé</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/actions.py" line="73" />
+        <location filename="../../src/cmdesk/core/publish/actions.py" line="74" />
         <source>Publish now asked</source>
         <translation>Publication immédiate demandée</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/actions.py" line="92" />
+        <location filename="../../src/cmdesk/core/publish/actions.py" line="94" />
         <source>The network did not cancel its copy.</source>
         <translation>Le réseau n’a pas annulé sa copie.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/actions.py" line="95" />
+        <location filename="../../src/cmdesk/core/publish/actions.py" line="97" />
         <source>Cancelled</source>
         <translation>Annulée</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/actions.py" line="106" />
+        <location filename="../../src/cmdesk/core/publish/actions.py" line="108" />
         <source>Skipped: too late</source>
         <translation>Ignorée : trop tard</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/actions.py" line="125" />
+        <location filename="../../src/cmdesk/core/publish/actions.py" line="127" />
         <source>You confirmed it went out</source>
         <translation>Vous avez confirmé sa publication</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/actions.py" line="137" />
+        <location filename="../../src/cmdesk/core/publish/actions.py" line="139" />
         <source>You asked to send it again</source>
         <translation>Vous avez demandé un nouvel envoi</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/actions.py" line="145" />
+        <location filename="../../src/cmdesk/core/publish/actions.py" line="147" />
         <source>You gave up on this post</source>
         <translation>Vous avez abandonné cette publication</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="53" />
+        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="65" />
         <source>Unscheduled</source>
         <translation>Déprogrammée</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="61" />
+        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="73" />
         <source>Scheduled for {at}</source>
         <translation>Programmée pour {at}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="66" />
+        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="78" />
         <source>Moved to {at}</source>
         <translation>Déplacée à {at}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="75" />
+        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="102" />
         <source>Account signed in again</source>
         <translation>Compte reconnecté</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="78" />
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="77" />
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="171" />
+        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="105" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="82" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="178" />
         <source>Waiting for the network</source>
         <translation>En attente du réseau</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="95" />
+        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="127" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="63" />
         <source>Due at {at}</source>
         <translation>À publier à {at}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="97" />
+        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="129" />
         <source>Due at {at}, caught up {late} late</source>
         <translation>À publier à {at}, rattrapée avec {late} de retard</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="101" />
+        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="133" />
         <source>Skipped: it was {late} late (catch-up policy)</source>
         <translation>Ignorée : {late} de retard (règle de rattrapage)</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="107" />
+        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="139" />
         <source>Due at {at}, {late} late: waiting for your decision</source>
         <translation>À publier à {at}, {late} de retard : en attente de votre décision</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="111" />
+        <location filename="../../src/cmdesk/core/publish/evaluate.py" line="143" />
         <source>A post is {late} late: publish it now or skip it?</source>
         <translation>Une publication a {late} de retard : la publier maintenant ou l’ignorer ?</translation>
     </message>
@@ -260,8 +281,8 @@
         <translation>Le réseau garde au plus {n} publications programmées par jour pour ce compte ; celle-ci reste sur cet ordinateur.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/handoff.py" line="85" />
-        <location filename="../../src/cmdesk/core/publish/handoff.py" line="146" />
+        <location filename="../../src/cmdesk/core/publish/handoff.py" line="86" />
+        <location filename="../../src/cmdesk/core/publish/handoff.py" line="147" />
         <source>Handing off to the network</source>
         <translation>Confiée au réseau en cours</translation>
     </message>
@@ -276,22 +297,22 @@
         <translation>Gardée sur cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/handoff.py" line="147" />
+        <location filename="../../src/cmdesk/core/publish/handoff.py" line="148" />
         <source>Handed off: the network publishes it at {at} (id {id})</source>
         <translation>Confiée au réseau : il la publiera à {at} (id {id})</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/handoff.py" line="189" />
+        <location filename="../../src/cmdesk/core/publish/handoff.py" line="190" />
         <source>Scheduled copy updated for {at}</source>
         <translation>Copie programmée mise à jour pour {at}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/handoff.py" line="198" />
+        <location filename="../../src/cmdesk/core/publish/handoff.py" line="199" />
         <source>Scheduled copy cancelled on the network; published from here</source>
         <translation>Copie programmée annulée sur le réseau ; publiée depuis cet ordinateur</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/handoff.py" line="215" />
+        <location filename="../../src/cmdesk/core/publish/handoff.py" line="217" />
         <source>The scheduled copy on the network could not be cancelled: {reason}</source>
         <translation>La copie programmée sur le réseau n’a pas pu être annulée : {reason}</translation>
     </message>
@@ -301,82 +322,88 @@
         <translation>Un autre cmdesk (processus {pid}) publie déjà cet espace de travail. Fermez-le d’abord, ou ouvrez un autre espace de travail.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/recovery.py" line="33" />
+        <location filename="../../src/cmdesk/core/publish/recovery.py" line="34" />
         <source>The post or account was deleted</source>
         <translation>La publication ou le compte a été supprimé</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="42" />
+        <location filename="../../src/cmdesk/core/publish/recovery.py" line="89" />
+        <source>Recovered after a restart</source>
+        <translation />
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="43" />
         <source>{n} s</source>
         <translation>{n} s</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="43" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="44" />
         <source>{n} min</source>
         <translation>{n} min</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="70" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="75" />
         <source>Already published</source>
         <translation>Déjà publiée</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="73" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="78" />
         <source>Sign in again to this account</source>
         <translation>Reconnectez-vous à ce compte</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="86" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="92" />
         <source>Sending (due {due}, {late} late)</source>
         <translation>Envoi (prévue {due}, {late} de retard)</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="103" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="108" />
         <source>The post could not be prepared: {reason}</source>
         <translation>La publication n’a pas pu être préparée : {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="127" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="130" />
         <source>Published: due {due}, sent {sent}, confirmed {confirmed}, {late} late, {url}</source>
         <translation>Publiée : prévue {due}, envoyée {sent}, confirmée {confirmed}, {late} de retard, {url}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="166" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="173" />
         <source>The network asked to wait until {at}</source>
         <translation>Le réseau demande d’attendre jusqu’à {at}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="175" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="182" />
         <source>Sign in again to this account: {reason}</source>
         <translation>Reconnectez-vous à ce compte : {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="179" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="186" />
         <source>The network refused the post: {reason}</source>
         <translation>Le réseau a refusé la publication : {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="185" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="192" />
         <source>Gave up after {n} tries: {reason}</source>
         <translation>Abandon après {n} essais : {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="189" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="196" />
         <source>Temporary error, next try in {wait}: {reason}</source>
         <translation>Erreur temporaire, prochain essai dans {wait} : {reason}</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="203" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="226" />
         <source>We cannot tell whether this post went out. Check the account, then confirm, send again or give up.</source>
         <translation>Impossible de savoir si cette publication est partie. Vérifiez le compte, puis confirmez, renvoyez ou abandonnez.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="227" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="250" />
         <source>Not received by the network; will be sent again</source>
         <translation>Non reçue par le réseau ; elle sera renvoyée</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/sender.py" line="246" />
+        <location filename="../../src/cmdesk/core/publish/recovery.py" line="74" />
+        <location filename="../../src/cmdesk/core/publish/sender.py" line="269" />
         <source>Checking an interrupted send</source>
         <translation>Vérification d’un envoi interrompu</translation>
     </message>
@@ -384,62 +411,62 @@
 <context>
     <name>TargetState</name>
     <message>
-        <location filename="../../src/cmdesk/core/publish/outbox.py" line="67" />
+        <location filename="../../src/cmdesk/core/publish/outbox.py" line="70" />
         <source>Late: your decision</source>
         <translation>En retard : à vous de décider</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/outbox.py" line="69" />
+        <location filename="../../src/cmdesk/core/publish/outbox.py" line="72" />
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/outbox.py" line="70" />
+        <location filename="../../src/cmdesk/core/publish/outbox.py" line="73" />
         <source>Scheduled</source>
         <translation>Programmée</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/outbox.py" line="71" />
+        <location filename="../../src/cmdesk/core/publish/outbox.py" line="74" />
         <source>Due</source>
         <translation>À publier</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/outbox.py" line="72" />
+        <location filename="../../src/cmdesk/core/publish/outbox.py" line="75" />
         <source>Sending</source>
         <translation>Envoi en cours</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/outbox.py" line="73" />
+        <location filename="../../src/cmdesk/core/publish/outbox.py" line="76" />
         <source>Published</source>
         <translation>Publiée</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/outbox.py" line="74" />
+        <location filename="../../src/cmdesk/core/publish/outbox.py" line="77" />
         <source>Failed</source>
         <translation>Échec</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/outbox.py" line="75" />
+        <location filename="../../src/cmdesk/core/publish/outbox.py" line="78" />
         <source>Will retry</source>
         <translation>Nouvel essai prévu</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/outbox.py" line="76" />
+        <location filename="../../src/cmdesk/core/publish/outbox.py" line="79" />
         <source>Waiting for network</source>
         <translation>En attente du réseau</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/outbox.py" line="77" />
+        <location filename="../../src/cmdesk/core/publish/outbox.py" line="80" />
         <source>Sign in again</source>
         <translation>Reconnexion requise</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/outbox.py" line="78" />
+        <location filename="../../src/cmdesk/core/publish/outbox.py" line="81" />
         <source>Unconfirmed</source>
         <translation>Non confirmée</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/publish/outbox.py" line="79" />
+        <location filename="../../src/cmdesk/core/publish/outbox.py" line="82" />
         <source>Handed off</source>
         <translation>Confiée au réseau</translation>
     </message>

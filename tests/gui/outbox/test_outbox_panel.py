@@ -111,3 +111,45 @@ def test_progress_and_events_come_through_from_worker_threads(qtbot, setup):
     with qtbot.waitSignal(s.panel._bridge.event_received, timeout=5000):
         s.pub.emit(ev.PublishEvent(ev.BACK_ONLINE, count=4))
     assert "4" in s.panel.message.text()
+
+
+def test_os_network_status_reaches_the_publisher(qtbot, setup):
+    from PySide6.QtNetwork import QNetworkInformation
+
+    s = setup
+    s.panel._on_reachability(QNetworkInformation.Reachability.Disconnected)
+    qtbot.waitUntil(lambda: not s.pub.monitor.os_online, timeout=5000)
+    acc = add_account(s.ws)
+    post = add_post(s.ws, s.clock.now(), [acc])
+    s.pub.tick()
+    assert target(s.ws, post.id).state == S.WAITING_NETWORK
+    s.panel._on_reachability(QNetworkInformation.Reachability.Site)
+    qtbot.waitUntil(lambda: s.pub.monitor.os_online, timeout=5000)
+    s.pub.tick()
+    assert target(s.ws, post.id).state == S.PUBLISHED
+
+
+def test_unconfirmed_and_late_decisions(qtbot, setup):
+    from cmdesk.core.connectors.errors import Unconfirmed
+
+    s = setup
+    acc = add_account(s.ws)
+    doubt = add_post(s.ws, s.clock.now(), [acc], text="did it go?")
+    late = add_post(s.ws, later(s.clock.now(), hours=-5), [acc], text="too late")
+    s.net.script.append(Unconfirmed("reset"))
+    s.net.lookup_script.extend([Unconfirmed("cannot tell")] * 5)
+    for _ in range(6):
+        s.pub.tick()
+        s.clock.advance(600)
+    _reload(qtbot, s.panel)
+    s.panel.select_post(doubt.id)
+    assert s.panel.confirm_button.isEnabled() and not s.panel.skip_button.isEnabled()
+    with qtbot.waitSignal(s.panel.rows_loaded, timeout=5000):
+        s.panel.confirm_button.click()
+    assert target(s.ws, doubt.id).state == S.PUBLISHED
+    s.panel.select_post(late.id)
+    assert s.panel.skip_button.isEnabled() and not s.panel.confirm_button.isEnabled()
+    assert s.panel.model.index(s.panel.table.currentIndex().row(), 0).data() == "Late: your decision"
+    with qtbot.waitSignal(s.panel.rows_loaded, timeout=5000):
+        s.panel.skip_button.click()
+    assert target(s.ws, late.id).state == S.FAILED and s.net.sent == []

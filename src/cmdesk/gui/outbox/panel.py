@@ -8,6 +8,7 @@ store events arrive on worker threads and come here as queued signals.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtNetwork import QNetworkInformation
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -63,7 +64,27 @@ class OutboxPanel(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
+        self._watch_network()
         self.refresh()
+
+    # ---- the OS network status feeds the publisher ---------------------------------------------
+    def _watch_network(self) -> None:
+        info = QNetworkInformation.instance()
+        if info is None and QNetworkInformation.loadDefaultBackend():
+            info = QNetworkInformation.instance()
+        if info is None:  # offscreen, minimal containers: the publisher's own probes decide
+            return
+        info.reachabilityChanged.connect(self._on_reachability)
+        self._on_reachability(info.reachability())
+
+    def _on_reachability(self, reachability) -> None:
+        # Only "disconnected" is certain; "local" or "site" may still reach a self-hosted
+        # server, so those are left to the per-host probes.
+        if reachability == QNetworkInformation.Reachability.Unknown:
+            return
+        online = reachability != QNetworkInformation.Reachability.Disconnected
+        publisher = self.publisher
+        self.runner.run_background(lambda: publisher.set_online(online))
 
     # ---- layout ------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -85,9 +106,18 @@ class OutboxPanel(QWidget):
         self.retry_button = QPushButton(self.tr("Retry"), self)
         self.now_button = QPushButton(self.tr("Publish now"), self)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        # The user's decisions: a post we cannot tell went out, a post that fell due too late.
+        self.confirm_button = QPushButton(self.tr("It went out"), self)
+        self.again_button = QPushButton(self.tr("Send again"), self)
+        self.give_up_button = QPushButton(self.tr("Give up"), self)
+        self.skip_button = QPushButton(self.tr("Skip"), self)
         self.retry_button.clicked.connect(lambda: self._act("retry"))
         self.now_button.clicked.connect(lambda: self._act("publish_now"))
         self.cancel_button.clicked.connect(lambda: self._act("cancel"))
+        self.confirm_button.clicked.connect(lambda: self._act("confirm_published"))
+        self.again_button.clicked.connect(lambda: self._act("retry_anyway"))
+        self.give_up_button.clicked.connect(lambda: self._act("give_up"))
+        self.skip_button.clicked.connect(lambda: self._act("skip_late"))
         self.progress = QProgressBar(self)
         self.progress.hide()
         self.message = QLabel(self)
@@ -96,10 +126,15 @@ class OutboxPanel(QWidget):
         for b in (self.retry_button, self.now_button, self.cancel_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
+        decisions = QHBoxLayout()
+        for b in (self.confirm_button, self.again_button, self.give_up_button, self.skip_button):
+            decisions.addWidget(b)
+        decisions.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        layout.addLayout(decisions)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
         self._update_buttons()
@@ -125,6 +160,9 @@ class OutboxPanel(QWidget):
                                              "failed"))
         self.cancel_button.setEnabled(state in ("scheduled", "due", "retry_wait",
                                                 "waiting_network", "needs_auth", "handed_off"))
+        for b in (self.confirm_button, self.again_button, self.give_up_button):
+            b.setEnabled(state == "unconfirmed")
+        self.skip_button.setEnabled(bool(row and row.needs_decision))
 
     # ---- data --------------------------------------------------------------------------------
     def schedule_refresh(self) -> None:
