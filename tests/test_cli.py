@@ -108,6 +108,19 @@ def test_headless_without_a_keyring_says_so_and_exits(tmp_path):
     assert "keyring" in run.stderr.lower() and "Traceback" not in run.stderr
 
 
+def test_batch_messages_follow_lang(tmp_path):
+    from cmdesk.core.demo import fill_demo
+    from cmdesk.core.store import open_workspace
+
+    workspace = open_workspace(tmp_path / "ws")
+    fill_demo(workspace)
+    workspace.close()
+    for lang, words in (("fr", "contient déjà"), ("en", "already holds")):
+        run = cmdesk("--lang", lang, "--headless", "--demo", "--data-dir", str(tmp_path / "ws"))
+        assert run.returncode == 1
+        assert words in run.stderr
+
+
 def test_log_lines_never_carry_tokens(tmp_path):
     import logging
 

@@ -62,9 +62,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _translate_batch_messages(requested: str | None) -> None:
+    """Core messages in the user's language for subcommands and --headless (QtCore only)."""
+    try:
+        from PySide6.QtCore import QLocale
+
+        from cmdesk.gui.i18n import choose_language, install_batch_translations
+    except ImportError:  # a headless install without Qt still works, in English
+        return
+    install_batch_translations(choose_language(requested, QLocale.system()))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "func", None) is not None or args.headless:
+        _translate_batch_messages(args.lang)
     if getattr(args, "func", None) is not None:
         return int(args.func(args) or 0)
     if args.headless:

@@ -54,6 +54,34 @@ def install_translations(app: QCoreApplication, language: str) -> str:
     return language
 
 
+def install_batch_translations(language: str) -> str:
+    """Translate core messages for the command line and --headless, without a QApplication.
+
+    QTranslator works on its own (only QtCore is loaded); the translators are asked in turn and
+    the source text is kept when none knows the message.
+    """
+    translators = []
+    if language != "en":
+        for qm in sorted(TRANSLATIONS_DIR.glob(f"*_{language}.qm")):
+            translator = QTranslator()
+            if translator.load(str(qm)):
+                translators.append(translator)
+
+    def translate(context: str, text: str) -> str:
+        for translator in translators:
+            found = translator.translate(context, text)
+            if found:
+                return found
+        return text
+
+    _installed_batch[:] = translators  # keep them alive as long as the function is installed
+    core_i18n.install(translate)
+    return language
+
+
+_installed_batch: list[QTranslator] = []
+
+
 def _load(app: QCoreApplication, folder: str, name: str) -> bool:
     translator = QTranslator(app)
     if not translator.load(name, folder):
