@@ -329,7 +329,7 @@
     <message>
         <location filename="../../src/cmdesk/core/publish/recovery.py" line="89" />
         <source>Recovered after a restart</source>
-        <translation />
+        <translation>Rétablie après un redémarrage</translation>
     </message>
     <message>
         <location filename="../../src/cmdesk/core/publish/sender.py" line="43" />
