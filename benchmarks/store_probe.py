@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Run in a fresh interpreter by bench_store: open a store and report time and resident memory.
 
-``python -m benchmarks.store_probe journaled|tinydb-json <path>`` prints one JSON line. A fresh
+``python -m benchmarks.store_probe journaled|tinydb-json|read-lines <path>`` prints one JSON line. A fresh
 process is the only honest way to see opening cost and memory (no warm caches of the parent).
 """
 
@@ -17,7 +17,10 @@ import psutil
 def main(kind: str, path: str) -> None:
     rss_before = psutil.Process().memory_info().rss
     started = time.perf_counter()
-    if kind == "journaled":
+    if kind == "read-lines":  # the baseline: the snapshot's lines read, nothing else
+        with open(path, "rb", buffering=1 << 20) as f:
+            count = sum(1 for _ in f)
+    elif kind == "journaled":
         from cmdesk.core.store import open_workspace
 
         workspace = open_workspace(path)
