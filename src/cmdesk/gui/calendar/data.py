@@ -19,6 +19,7 @@ from collections.abc import Callable
 from datetime import date
 from zoneinfo import ZoneInfo
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from cmdesk.core.model import Account, Post, utc_now
@@ -42,6 +43,26 @@ PREFETCH_DELAY_MS = 60  # after the requested month has painted
 DECODE_DELAY_MS = 400  # a pause in page turning before the shown month's posts are decoded
 RELOAD_DELAY_MS = 80  # coalesces bursts of outside changes (an import, the publisher) into one
 MAX_TARGETED_IDS = 200  # more changed posts than this (an import): reload the months instead
+
+
+def after_shutdown(submit: Callable, work: Callable, *callbacks: Callable, owner: QObject,
+                   lost: bool = False) -> bool:
+    """Submit work unless the runner has shut down (the app is quitting; timers may still fire).
+
+    Reads are simply dropped then. A write dropped this way is logged as lost: the app flushes
+    pending writes when it is about to quit, so this only happens if that order is broken.
+    The callbacks are skipped when ``owner`` was deleted meanwhile (a closed window's calendar).
+    """
+
+    def alive(callback: Callable) -> Callable:
+        return lambda *args: callback(*args) if shiboken6.isValid(owner) else None
+
+    try:
+        submit(work, *(alive(c) for c in callbacks))
+    except RuntimeError as error:
+        (log.error if lost else log.debug)("not submitted after shutdown: %s", error)
+        return False
+    return True
 
 
 class CalendarData(QObject):
@@ -97,7 +118,7 @@ class CalendarData(QObject):
             zone = planner.workspace_zone(ws)
             return zone, ws.accounts.all(), ws.posts.drafts()
 
-        self.runner.run_storage(work, self._on_basics)
+        after_shutdown(self.runner.run_storage, work, self._on_basics, owner=self)
         # Loaded windows stay on screen until their fresh copy arrives: no flash of empty days.
         for key in list(self._windows):
             self._load(key, replace=True)
@@ -161,8 +182,8 @@ class CalendarData(QObject):
             for chip, post in zip(chips, posts, strict=False):  # a cancelled pass is shorter
                 chip.adopt(post)
 
-        self.runner.run_background(work, adopt,
-                                   lambda error: log.warning("decoding posts failed: %s", error))
+        after_shutdown(self.runner.run_background, work, adopt,
+                       lambda error: log.warning("decoding posts failed: %s", error), owner=self)
 
     def _evict(self) -> None:
         """Drop the least recently shown months, never the one on screen or its neighbours."""
@@ -212,9 +233,7 @@ class CalendarData(QObject):
             self._loading.discard((key, zone))
             log.error("could not load %s: %s", key, error)
 
-        try:
-            self.runner.run_storage(work, done, failed)
-        except RuntimeError:  # the runner has shut down (the app is quitting): nothing to show
+        if not after_shutdown(self.runner.run_storage, work, done, failed, owner=self):
             self._loading.discard((key, zone))
 
     def chips_on(self, day: date) -> list[Chip]:
@@ -324,7 +343,8 @@ class CalendarData(QObject):
         # of sharing the interpreter with the write's serialisation. flush_writes() (also run
         # when the application quits) submits at once: a deferred write is never dropped.
         runner = self.runner
-        self._deferred.append(lambda: runner.run_storage(work, written, failed))
+        self._deferred.append(lambda: after_shutdown(runner.run_storage, work, written, failed,
+                                                     owner=self, lost=True))
         QTimer.singleShot(0, self.flush_writes)
 
     def flush_writes(self) -> None:
@@ -379,4 +399,4 @@ class CalendarData(QObject):
             log.warning("could not read changed posts (%s): reloading the calendar", error)
             self.reload()
 
-        self.runner.run_storage(work, done, failed)
+        after_shutdown(self.runner.run_storage, work, done, failed, owner=self)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QImage
 
@@ -44,11 +45,16 @@ class ThumbnailCache(QObject):
                 image = QImage.fromData(fitted.data)  # QImage is safe to build off the GUI thread
                 return None if image.isNull() else image
 
-            self._runner.run_background(work, lambda image: self._store(path, image),
-                                        lambda _error: self._store(path, None))
+            try:
+                self._runner.run_background(work, lambda image: self._store(path, image),
+                                            lambda _error: self._store(path, None))
+            except RuntimeError:  # the runner has shut down: the app is quitting
+                self._pending.discard(path)
         return None
 
     def _store(self, path: str, image: QImage | None) -> None:
+        if not shiboken6.isValid(self):  # the calendar closed while the picture was made
+            return
         self._pending.discard(path)
         self._images[path] = image
         while len(self._images) > MAX_ENTRIES:
