@@ -29,11 +29,11 @@ NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 TEXT = {
     "en": ("cmdesk 2.0 is out! 🎉 Plan your posts offline, preview them network by network and "
            "let the app publish at the exact minute, even after a night without Wi-Fi. "
-           "Release notes: https://cmdesk.example/blog/version-2-0-release-notes "
+           "Release notes: https://cmdesk.app/blog/version-2-0-release-notes "
            "#cmdesk #CommunityManagement @team@mastodon.social"),
     "fr": ("cmdesk 2.0 est sorti ! 🎉 Planifiez vos publications hors ligne, prévisualisez-les "
            "réseau par réseau et laissez l'application publier à la minute près, même après une "
-           "nuit sans Wi-Fi. Notes de version : https://cmdesk.example/blog/version-2-0-notes "
+           "nuit sans Wi-Fi. Notes de version : https://cmdesk.app/blog/version-2-0-notes "
            "#cmdesk #CommunityManagement @equipe@mastodon.social"),
 }
 
@@ -90,7 +90,7 @@ def shoot(app: QApplication, language: str, out: Path) -> None:
     app.processEvents()
     out.parent.mkdir(parents=True, exist_ok=True)
     dialog.grab().save(str(out))
-    dialog.close()
+    dialog.hide()  # not close(): closing unsaved work would ask, and nobody is there to answer
     runner.shutdown()
     services.close()
     print(out)

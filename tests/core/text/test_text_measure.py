@@ -30,7 +30,9 @@ def test_mastodon_counts_only_http_links_and_reads_the_instance_limit():
     assert measure("mastodon", "see https://example.com").used == 4 + 23
     wide = measure("mastodon", "a" * 900, config={"max_characters": 1000})
     assert (wide.used, wide.limit, wide.ok) == (900, 1000, True)
-    assert measure("mastodon", "https://a.example", config={"characters_reserved_per_url": 30}).used == 30
+    assert measure("mastodon", "https://a.example.com", config={"characters_reserved_per_url": 30}).used == 30
+    # The server's extractor knows top-level domains: an unknown one is not a link there.
+    assert measure("mastodon", "https://cmdesk.invalidtld/x").used == len("https://cmdesk.invalidtld/x")
 
 
 def test_mastodon_counts_graphemes_family_emoji_is_one():

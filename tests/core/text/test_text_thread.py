@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from cmdesk.core.text import find_entities, measure
 from cmdesk.core.text.thread import fits_networks, split_thread
 
-LINK = "https://cmdesk.example/" + "chemin-tres-long/" * 6 + "fin"
+LINK = "https://cmdesk.fr/" + "chemin-tres-long/" * 6 + "fin"
 SENTENCE = "Notre équipe prépare une nouvelle version de l'application."
 
 

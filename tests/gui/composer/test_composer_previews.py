@@ -9,7 +9,7 @@ from cmdesk.gui.composer.networks import FOLD_CHARS
 from cmdesk.gui.composer.preview import NetworkPreview
 from cmdesk.gui.composer.rich import fold_at, render
 
-LINK = "https://cmdesk.example/blog/une-adresse-vraiment-tres-longue"
+LINK = "https://cmdesk.app/blog/une-adresse-vraiment-tres-longue"
 
 
 def test_fold_is_where_the_feed_cuts_and_never_inside_a_link():
@@ -23,9 +23,15 @@ def test_fold_is_where_the_feed_cuts_and_never_inside_a_link():
 def test_render_styles_entities_shortens_links_and_escapes_html():
     html = render("mastodon", f"<b>hi</b> {LINK} #tag @alice@example.social", "more")
     assert "&lt;b&gt;hi&lt;/b&gt;" in html
-    assert "cmdesk.example/blog/une-adres…" in html and LINK not in html
+    assert "cmdesk.app/blog/une-adresse-v…" in html and LINK not in html
     assert html.count("<span") == 3
     assert render("linkedin", f"voir {LINK}", "more").count(LINK) == 1  # LinkedIn shows it whole
+
+
+def test_mastodon_links_only_what_its_server_links():
+    # The server's extractor knows top-level domains: an unknown one stays plain text.
+    assert "<span" not in render("mastodon", "https://cmdesk.invalidtld/x", "more")
+    assert "<span" in render("mastodon", "https://cmdesk.app/x", "more")
 
 
 def test_render_uses_bluesky_facet_rules_for_mentions():

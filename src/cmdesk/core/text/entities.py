@@ -49,13 +49,22 @@ class Entity:
         return "@" + match.group("user") if match else self.text
 
 
-def links(text: str) -> list[Entity]:
-    return [Entity("link", m.start(), m.end(), m.group()) for m in _URL.finditer(text)]
+def links(text: str, rule: str = "plain") -> list[Entity]:
+    """Links by ``rule``: "plain" (http(s) with any TLD, used for previews and Bluesky facets),
+    "twitter" (twitter-text's extractor, protocol required: what Mastodon's server uses) or
+    "twitter-bare" (the same, bare domains too: what X uses). twitter-text only accepts known
+    top-level domains, so "https://site.example" is a link by the plain rule only."""
+    if rule == "plain":
+        return [Entity("link", m.start(), m.end(), m.group()) for m in _URL.finditer(text)]
+    from twitter_text.extract_urls import extract_urls_with_indices
+
+    found = extract_urls_with_indices(text, extract_urls_without_protocol=rule == "twitter-bare")
+    return [Entity("link", u["indices"][0], u["indices"][1], u["url"]) for u in found]
 
 
-def find_entities(text: str) -> list[Entity]:
+def find_entities(text: str, link_rule: str = "plain") -> list[Entity]:
     """Links, hashtags and mentions, sorted by position, never overlapping (links win)."""
-    found = links(text)
+    found = links(text, link_rule)
     taken = [(e.start, e.end) for e in found]
 
     def free(start: int, end: int) -> bool:

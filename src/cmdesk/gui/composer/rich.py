@@ -25,7 +25,9 @@ def _spans(network: str, text: str) -> list[tuple[int, int, str]]:
     if network == "bluesky":
         # Bluesky styles only what its app would turn into facets: reuse that exact detection.
         return [(s.start, s.end, s.kind) for s in detect(text)]
-    return [(e.start, e.end, e.kind) for e in find_entities(text)]
+    # Mastodon and X link what their servers' twitter-text extractor finds, nothing more.
+    rule = {"mastodon": "twitter", "x": "twitter-bare"}.get(network, "plain")
+    return [(e.start, e.end, e.kind) for e in find_entities(text, link_rule=rule)]
 
 
 def _shorten(url: str, keep: int) -> str:
