@@ -19,7 +19,6 @@ from collections.abc import Callable
 from datetime import date
 from zoneinfo import ZoneInfo
 
-import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from cmdesk.core.model import Account, Post, utc_now
@@ -27,6 +26,7 @@ from cmdesk.core.schedule import planner
 from cmdesk.gui.calendar.chips import Chip
 from cmdesk.gui.calendar.filtering import PostFilter
 from cmdesk.gui.calendar.guard import guarded
+from cmdesk.gui.calendar.submit import after_shutdown
 from cmdesk.gui.calendar.windows import (
     Window,
     clone,
@@ -43,26 +43,6 @@ PREFETCH_DELAY_MS = 60  # after the requested month has painted
 DECODE_DELAY_MS = 400  # a pause in page turning before the shown month's posts are decoded
 RELOAD_DELAY_MS = 80  # coalesces bursts of outside changes (an import, the publisher) into one
 MAX_TARGETED_IDS = 200  # more changed posts than this (an import): reload the months instead
-
-
-def after_shutdown(submit: Callable, work: Callable, *callbacks: Callable, owner: QObject,
-                   lost: bool = False) -> bool:
-    """Submit work unless the runner has shut down (the app is quitting; timers may still fire).
-
-    Reads are simply dropped then. A write dropped this way is logged as lost: the app flushes
-    pending writes when it is about to quit, so this only happens if that order is broken.
-    The callbacks are skipped when ``owner`` was deleted meanwhile (a closed window's calendar).
-    """
-
-    def alive(callback: Callable) -> Callable:
-        return lambda *args: callback(*args) if shiboken6.isValid(owner) else None
-
-    try:
-        submit(work, *(alive(c) for c in callbacks))
-    except RuntimeError as error:
-        (log.error if lost else log.debug)("not submitted after shutdown: %s", error)
-        return False
-    return True
 
 
 class CalendarData(QObject):
