@@ -209,8 +209,8 @@ class JournaledTable(Table):
     # ----- indexed access for the repositories (documents by key, ranges), no scans
     def find(self, field: str, value: Any) -> list[dict[str, Any]]:
         with self._engine.lock:
-            return [entries.decode(self._engine.table(self.name)[i])
-                    for i in self._ids(_EqualsField(field, value))]
+            found = [self._engine.table(self.name)[i] for i in self._ids(_EqualsField(field, value))]
+        return [entries.decode(e) for e in found]  # entries are immutable: decode unlocked
 
     def find_any(self, field: str, values: Iterable[Any]) -> list[dict[str, Any]]:
         """Documents whose indexed ``field`` (or derived key) is any of ``values``, each once."""
@@ -218,7 +218,8 @@ class JournaledTable(Table):
             index = self._engine.index(self.name).equality[field]
             ids = sorted({i for value in values for i in index.lookup(value)})
             table = self._engine.table(self.name)
-            return [entries.decode(table[i]) for i in ids]
+            found = [table[i] for i in ids]
+        return [entries.decode(e) for e in found]
 
     def put_by(self, docs: Iterable[Mapping[str, Any]], key: str = "id") -> None:
         """Insert or replace each document whose ``key`` matches, as one change."""
@@ -245,7 +246,8 @@ class JournaledTable(Table):
         """Documents with lo <= field < hi, in field order, from the ordered index."""
         with self._engine.lock:
             table = self._engine.table(self.name)
-            return [entries.decode(table[i]) for i in self._engine.index(self.name).ordered[field].range(lo, hi)]
+            found = [table[i] for i in self._engine.index(self.name).ordered[field].range(lo, hi)]
+        return [entries.decode(e) for e in found]
 
     def ids_in_range(self, field: str, lo: str, hi: str) -> list[int]:
         with self._engine.lock:
@@ -254,7 +256,8 @@ class JournaledTable(Table):
     def nulls(self, field: str) -> list[dict[str, Any]]:
         with self._engine.lock:
             table = self._engine.table(self.name)
-            return [entries.decode(table[i]) for i in self._engine.index(self.name).ordered[field].nulls()]
+            found = [table[i] for i in self._engine.index(self.name).ordered[field].nulls()]
+        return [entries.decode(e) for e in found]
 
 
 class _EqualsField:
