@@ -130,3 +130,18 @@ def test_the_os_network_state_reaches_the_publisher(tmp_path, qtbot, dialogs, sh
     assert "Offline" in shell.window.status.online.text()
     shell.window.status._on_reachability(QNetworkInformation.Reachability.Online)
     qtbot.waitUntil(lambda: publisher.online[len(before) :] == [False, True], timeout=10_000)
+
+
+def test_a_sign_in_notice_names_the_account(tmp_path, qtbot, dialogs, shell_on):
+    from cmdesk.core.publish.events import NEEDS_AUTH, PublishEvent
+
+    workspace = open_workspace(tmp_path / "ws")
+    account = Account(network="bluesky", name="maisonbrioche.bsky.social")
+    workspace.accounts.save(account)
+    workspace.close()
+    shell = shell_on(tmp_path / "ws")
+    with qtbot.waitSignal(shell.window.workspace_loaded, timeout=20_000):
+        shell.start()
+    with qtbot.waitSignal(shell.tray.notified, timeout=10_000) as shown:
+        shell.tray.bridge(PublishEvent(NEEDS_AUTH, None, account.id))
+    assert "maisonbrioche.bsky.social" in shown.args[0].message

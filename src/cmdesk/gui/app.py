@@ -72,11 +72,21 @@ class Shell:
         self.window.tray = self.tray
         self.tray.show_requested.connect(self.window.bring_forward)
         self.tray.quit_requested.connect(self.window.request_quit)
+        self.tray.account_names = self.account_name
         self.tray.notified.connect(lambda n: self.window.statusBar().showMessage(n.message, 10_000))
         self.window.quit_confirmed.connect(self.quit)
         self.window.load_failed.connect(self.on_load_failed)
         self.exit_code = 0
         self.closed = False
+
+    def account_name(self, account_id: str, callback) -> None:
+        accounts = self.services.workspace.accounts
+
+        def work() -> str:
+            account = accounts.get(account_id)
+            return account.name if account else ""
+
+        self.runner.run_storage(work, callback)
 
     def start(self) -> None:
         self.server.listen()

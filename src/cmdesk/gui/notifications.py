@@ -28,12 +28,19 @@ def _field(event, name: str, default=""):
     return getattr(event, name, default)
 
 
-def notice_for(event) -> Notice | None:
+def needs_account_name(event) -> str | None:
+    """The account id to look up when the event names no account and carries no message."""
+    if _field(event, "message", "") or _field(event, "account", "") or _field(event, "network", ""):
+        return None
+    return _field(event, "account_id", None) or None
+
+
+def notice_for(event, account_name: str = "") -> Notice | None:
     kind = str(_field(event, "kind", "") or _field(event, "type", ""))
     kind = kind.split(".")[-1].lower()  # an enum member prints as EventKind.PUBLISHED
-    account = str(_field(event, "account", "") or _field(event, "account_name", ""))
+    account = str(_field(event, "account", "") or _field(event, "account_name", "") or account_name)
     network = str(_field(event, "network", ""))
-    where = account or network
+    where = account or network or translate("Notifications", "an account")
     # The publisher already words its message (translated, naming the account); prefer it.
     given = str(_field(event, "message", "") or "")
     if kind == "published":

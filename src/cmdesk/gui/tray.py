@@ -4,12 +4,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from cmdesk.gui.notifications import Notice, notice_for
+from cmdesk.gui.notifications import Notice, needs_account_name, notice_for
 from cmdesk.gui.theme import app_icon
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,8 @@ class Tray(QObject):
         menu.addAction(quit_action)
         self.icon.setContextMenu(menu)
         self.icon.activated.connect(self._on_activated)
+        # (account id, callback(name)) -> None; set by the shell, which can reach the store.
+        self.account_names: Callable[[str, Callable[[str], None]], None] | None = None
         self.bridge = EventBridge(self)
         self.bridge.event_received.connect(self.on_publisher_event)
 
@@ -68,7 +71,15 @@ class Tray(QObject):
             self.show_requested.emit()
 
     def on_publisher_event(self, event) -> None:
-        notice = notice_for(event)
+        account_id = needs_account_name(event)
+        if account_id and self.account_names is not None:
+            # Events carry ids; the user knows accounts by name. The lookup is storage work.
+            self.account_names(account_id, lambda name: self._notify_event(event, name))
+        else:
+            self._notify_event(event, "")
+
+    def _notify_event(self, event, account_name: str) -> None:
+        notice = notice_for(event, account_name)
         if notice is not None:
             self.notify(notice)
 
