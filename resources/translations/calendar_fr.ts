@@ -106,17 +106,17 @@
         <translation>Sélectionnez d’abord une publication (ou un brouillon), puis ajoutez-la à la file.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="178" />
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="184" />
         <source>No free posting slot for this post's accounts: add slots to the accounts first.</source>
         <translation>Aucun créneau libre pour les comptes de cette publication : ajoutez d’abord des créneaux aux comptes.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="183" />
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="190" />
         <source>Add {count} posts to the queue</source>
         <translation>Ajouter {count} publication(s) à la file</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="195" />
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="202" />
         <source>The change could not be saved ({reason}); it was undone.</source>
         <translation>La modification n’a pas pu être enregistrée ({reason}) ; elle a été annulée.</translation>
     </message>
@@ -190,6 +190,16 @@
         <location filename="../../src/cmdesk/gui/calendar/canvas.py" line="295" />
         <source>(no text)</source>
         <translation>(sans texte)</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/calendar/canvas.py" line="333" />
+        <source>{date}: {count} posts</source>
+        <translation>{date} : {count} publication(s)</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/calendar/canvas.py" line="338" />
+        <source>selected: {time} {text}</source>
+        <translation>sélection : {time} {text}</translation>
     </message>
 </context>
 <context>
@@ -469,7 +479,7 @@
 <context>
     <name>WeekGrid</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/week_view.py" line="133" />
+        <location filename="../../src/cmdesk/gui/calendar/week_view.py" line="172" />
         <source>+{count}</source>
         <translation>+{count}</translation>
     </message>

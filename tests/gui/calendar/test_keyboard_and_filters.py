@@ -33,6 +33,9 @@ def test_arrows_select_ctrl_x_ctrl_v_move_delete_removes_undo_restores(make_cale
     assert cal.selection.day == date(2030, 5, 7) and cal.selection.ids == [first.id]
     QTest.keyClick(month, Qt.Key.Key_Down)
     assert cal.selection.ids == [second.id]
+    # What a screen reader reads out: the day, its post count, the selected post.
+    assert "2 posts" in month.accessibleDescription()
+    assert "Second" in month.accessibleDescription()
     QTest.keyClick(month, Qt.Key.Key_X, CTRL)
     for _ in range(3):
         QTest.keyClick(month, Qt.Key.Key_Right)

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from PySide6.QtCore import QByteArray, QLocale, QMimeData, QPoint, QRect, Qt, QTime, Signal
+from PySide6.QtCore import QByteArray, QDate, QLocale, QMimeData, QPoint, QRect, Qt, QTime, Signal
 from PySide6.QtGui import QColor, QDrag, QKeyEvent, QKeySequence, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
@@ -324,6 +324,20 @@ class CanvasView(QWidget):
             super().keyPressEvent(event)
             return
         self.refresh_days(before | self._selection_days())
+        self.announce()
+
+    def announce(self) -> None:
+        """Say what the keyboard is on, for screen readers: the painted grid has no children."""
+        day = self.ctx.selection.day
+        chips = self.ctx.data.chips_on(day)
+        text = self.tr("{date}: {count} posts").format(
+            date=self.ctx.locale.toString(QDate(day.year, day.month, day.day),
+                                          QLocale.FormatType.LongFormat), count=len(chips))
+        chosen = [c for c in chips if c.id in self.ctx.selection.ids]
+        if chosen:
+            text += " \u2014 " + self.tr("selected: {time} {text}").format(
+                time=self.ctx.time_text(chosen[0].local), text=chosen[0].first_line)
+        self.setAccessibleDescription(text)
 
     def focus_day(self, day: date, select_first: bool = True) -> None:
         before = self._selection_days()
