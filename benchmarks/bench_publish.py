@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 import statistics
 import tempfile
-import threading
 import time
 from datetime import datetime, timedelta, timezone
 from pathlib import Path

@@ -10,7 +10,7 @@ import pytest
 
 from cmdesk.core.model import TargetState
 from cmdesk.core.publish import events as ev
-from tests.core.publish.fakes import add_account, add_post, later, target, utc
+from tests.core.publish.fakes import add_account, add_post, later, target
 
 S = TargetState
 PARIS = ZoneInfo("Europe/Paris")
@@ -111,3 +111,16 @@ def test_dst_days_in_paris_publish_each_post_once_at_its_instant(pub, workspace,
         # Same-zone datetimes compare as wall times (fold ignored): compare instants in UTC.
         utc_times = sorted(p.planned_at.astimezone(timezone.utc) for p in posts)
         assert len(set(utc_times)) == len(posts)  # the two 02:30 are an hour apart
+
+
+def test_an_armed_post_held_through_a_long_sleep_follows_the_policy(pub, workspace, clock, net):
+    acc = add_account(workspace)
+    post = add_post(workspace, later(clock.now(), seconds=2), [acc])
+    pub.evaluate()  # armed in its lane, to go at its instant
+    clock.sleep_gap(2 * 3600)  # the lid closed before the instant
+    for lane in pub._lanes.values():
+        lane.drain()
+    assert net.sent == []  # not sent two hours late behind the policy's back
+    pub.tick()
+    t = target(workspace, post.id)
+    assert t.state == S.DUE and t.needs_decision

@@ -29,6 +29,10 @@ class CatchUp:
     minutes: float = DEFAULT_CATCH_UP_MINUTES
     policy: str = DEFAULT_POLICY  # beyond ``minutes`` late: publish | ask | skip
 
+    def allows(self, late_s: float) -> bool:
+        """May a post this late go out without the policy's decision?"""
+        return late_s <= self.minutes * 60 or self.policy == "publish"
+
 
 @dataclass
 class Plan:
@@ -92,7 +96,7 @@ def plan_post(post: Post, now: datetime, accounts: dict[str, Account], catch_up:
                     plan.alarm = _earliest(plan.alarm, post.planned_at - PREARM)
                 continue
             late_s = (now - post.planned_at).total_seconds()
-            if online(account) and (late_s <= catch_up.minutes * 60 or catch_up.policy == "publish"):
+            if online(account) and catch_up.allows(late_s):
                 # Straight to the lane: the sender records "due" and "publishing" in one write,
                 # so a thousand posts due at one minute do not wait for a thousand writes first.
                 plan.items.append((t.account_id, Item("send", post.id, order)))
@@ -125,7 +129,7 @@ def _fall_due(t, post, now, catch_up, plan, step) -> None:
     late_s = (now - post.planned_at).total_seconds()
     t.lateness_s = late_s
     note = translate("Publisher", "Due at {at}").format(at=to_iso(post.planned_at))
-    if late_s <= catch_up.minutes * 60 or catch_up.policy == "publish":
+    if catch_up.allows(late_s):
         step(t, S.DUE, note if late_s < 1 else translate(
             "Publisher", "Due at {at}, caught up {late} late").format(at=to_iso(post.planned_at),
                                                                       late=minutes(late_s)))

@@ -9,7 +9,7 @@ or a delete cancels it (the post is then published locally). When the network's 
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from cmdesk.core.connectors.base import PublishResult

@@ -59,6 +59,11 @@ def send(pub: Publisher, post_id: str, account_id: str, *, force: bool = False) 
         eligible = target.state in SENDABLE or fell_due or (force and target.state in (S.SCHEDULED, S.DUE))
         if not eligible or (target.needs_decision and not force):
             return False
+        if fell_due and not force and not pub.catch_up().allows((now - post.planned_at).total_seconds()):
+            # Later than the catch-up window (the machine slept while the lane held it): the
+            # policy decides, in the next evaluation, not this send.
+            pub.wake()
+            return False
         if fell_due:
             move(target, S.DUE, now, translate("Publisher", "Due at {at}").format(at=to_iso(post.planned_at)))
         if target.state == S.RETRY_WAIT and target.not_before and target.not_before > to_iso(now) \
