@@ -150,3 +150,16 @@ def test_after_saving_closing_does_not_ask(qtbot, open_composer, services, monke
     type_text(dialog.tabs.main, "Enregistré")
     saved_post(qtbot, dialog, services, dialog.save_draft_button)
     assert not dialog.isVisible()
+
+
+def test_hand_off_is_offered_only_where_a_network_can_hold_the_post(qtbot, open_composer, services,
+                                                                   accounts):
+    dialog = open_composer(networks=("bluesky",))
+    box = dialog.schedule_box.hand_off
+    assert not box.isEnabled()  # Bluesky has no server-side scheduling
+    dialog.findChild(QCheckBox, f"account-{accounts['mastodon'].id}").setChecked(True)
+    assert box.isEnabled() and "Mastodon" in box.toolTip()
+    box.setChecked(True)
+    type_text(dialog.tabs.main, "Tenu par le serveur")
+    qtbot.waitUntil(dialog.schedule_button.isEnabled, timeout=3000)
+    assert saved_post(qtbot, dialog, services, dialog.schedule_button).hand_off

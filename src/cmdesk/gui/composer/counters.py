@@ -109,6 +109,8 @@ class CounterBar(QWidget):
             label.setText(f"<b>{display_name(network)}</b> "
                           f"<span style='color:{color}'>{describe(m)}</span>")
             label.setProperty("level", level(m))
+            # Screen readers get the figure without markup, and whether it is over.
+            label.setAccessibleName(f"{display_name(network)} {describe(m)}")
         self.counted.emit(dict(measurements))
 
     def label(self, network: str) -> QLabel:
