@@ -177,18 +177,24 @@ def follow(pub: Publisher, post_id: str, account_id: str) -> None:
         return
     connector = pub.connector_for(account)
     if eligible(pub, post, target, now):
-        request = build_request(post, target.network, attempt["id"], attempt["idempotency_key"],
-                                pub.fit)  # an update is not journaled: it creates nothing new
+        # A fresh key: an update may replace the remote copy (Mastodon deletes and schedules
+        # anew), and the old key would make the server answer with the deleted copy.
+        key = pub.new_key(target.network)
+        request = build_request(post, target.network, attempt["id"], key, pub.fit)
         try:
             result = connector.update_hand_off(attempt["remote_id"], request, post.planned_at)
         except ConnectorError as exc:
             log.warning("updating a handed-off post failed (%s); cancelling it", exc.reason)
         else:
-            attempt.update(fingerprint=new_print, remote_id=result.remote_id or attempt["remote_id"])
+            attempt.update(fingerprint=new_print, idempotency_key=key,
+                           remote_id=result.remote_id or attempt["remote_id"])
             pub.records._save_attempt(attempt)
-            pub.records.mutate(post_id, account_id, lambda p, t: move(
-                t, S.HANDED_OFF, now, translate("Publisher", "Scheduled copy updated for {at}")
-                .format(at=to_iso(p.planned_at))))
+            def updated(p: Post, t: Target):
+                t.remote_id = attempt["remote_id"]
+                move(t, S.HANDED_OFF, now, translate("Publisher", "Scheduled copy updated for {at}")
+                     .format(at=to_iso(p.planned_at)))
+
+            pub.records.mutate(post_id, account_id, updated)
             return
     if cancel_remote(pub, attempt, connector):
         def apply(post: Post, target: Target):
