@@ -49,8 +49,8 @@ def test_add_to_queue_uses_the_next_free_slot(make_calendar, services, qtbot):
     draft = Post(text="Queue me", zone="Europe/Paris", targets=[Target("m1", "mastodon")])
     cal = make_calendar([draft])
     qtbot.waitUntil(lambda: cal.data.find(draft.id) is not None)
-    cal.actions.now = lambda: at(date(2030, 5, 8), 9, 0)  # Wednesday, after the 08:30 slot
-    assert cal.actions.add_to_queue([draft.id])
+    cal.gestures.now = lambda: at(date(2030, 5, 8), 9, 0)  # Wednesday, after the 08:30 slot
+    assert cal.gestures.add_to_queue([draft.id])
     settle(qtbot, cal)
     local = planner.to_local(stored(services, draft.id).planned_at, "Europe/Paris")
     assert (local.date(), local.time()) == (date(2030, 5, 15), time(8, 30))
@@ -63,7 +63,7 @@ def test_queue_without_slots_explains_what_to_do(make_calendar, services, qtbot)
     cal = make_calendar([draft])
     qtbot.waitUntil(lambda: cal.data.find(draft.id) is not None)
     with qtbot.waitSignal(cal.message_shown) as shown:
-        assert not cal.actions.add_to_queue([draft.id])
+        assert not cal.gestures.add_to_queue([draft.id])
     assert "slot" in shown.args[0]
     with qtbot.waitSignal(cal.message_shown) as shown:
         cal.add_to_queue()  # Post > Add to queue with nothing selected

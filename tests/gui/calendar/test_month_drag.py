@@ -73,11 +73,11 @@ def test_moving_into_the_past_asks_first(make_calendar, services, qtbot):
     post = scheduled("Soon", at(date(2030, 5, 7), 8, 0), account)
     cal = make_calendar([post])
     asked = []
-    cal.actions.confirm_past = lambda count: asked.append(count) or False
-    cal.actions.now = lambda: at(date(2030, 5, 10), 12, 0)
+    cal.gestures.confirm_past = lambda count: asked.append(count) or False
+    cal.gestures.now = lambda: at(date(2030, 5, 10), 12, 0)
     drop(cal.month, cal.month.day_rect(date(2030, 5, 8)).center(), ids_mime(post.id))
     assert asked == [1] and cal.undo_stack.count() == 0
-    cal.actions.confirm_past = lambda count: True
+    cal.gestures.confirm_past = lambda count: True
     drop(cal.month, cal.month.day_rect(date(2030, 5, 8)).center(), ids_mime(post.id))
     qtbot.waitUntil(lambda: local_time(stored(services, post.id))[0] == date(2030, 5, 8))
 

@@ -49,7 +49,7 @@ class Transfer(QObject):
     def _commit(self, dialog: ImportPreviewDialog) -> None:
         posts = [row.post for row in dialog.chosen_rows()]
         if posts:
-            self.calendar.actions.import_posts(posts)
+            self.calendar.gestures.import_posts(posts)
             self.calendar.show_message(self.tr("{count} posts imported. Undo (Ctrl+Z) removes "
                                                "them all.").format(count=len(posts)))
 

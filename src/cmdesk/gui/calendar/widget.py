@@ -57,16 +57,17 @@ class CalendarWidget(QWidget):
         self.qlocale = QLocale()  # not self.locale: that would hide QWidget.locale()
         self.data = CalendarData(services, runner, self)
         self.data.first_weekday = self.qlocale.firstDayOfWeek().value - 1
-        self.actions = CalendarActions(self.data, self.undo_stack, self)
-        self.actions.confirm_past = self._confirm_past
+        # Not self.actions: that would hide QWidget.actions(), which menus and Qt use.
+        self.gestures = CalendarActions(self.data, self.undo_stack, self)
+        self.gestures.confirm_past = self._confirm_past
         cache = getattr(getattr(services, "paths", None), "cache", None)
         self.thumbs = ThumbnailCache(runner, cache, self)
-        self.selection = Selection(day=planner.local_day(self.actions.now(), self.data.zone))
-        self.ctx = ViewContext(self.data, self.actions, self.thumbs, self.selection, self.qlocale)
+        self.selection = Selection(day=planner.local_day(self.gestures.now(), self.data.zone))
+        self.ctx = ViewContext(self.data, self.gestures, self.thumbs, self.selection, self.qlocale)
         self.transfer = Transfer(self)
         self.view = "month"
         self._build()
-        self.actions.message.connect(self.show_message)
+        self.gestures.message.connect(self.show_message)
         self.data.kept.connect(lambda texts: self.show_message(self.tr(
             "\u201c{post}\u201d was published meanwhile: it was left as it is.").format(
                 post=(texts[0].splitlines() or [""])[0][:40])))
@@ -179,7 +180,7 @@ class CalendarWidget(QWidget):
         self._step(1)
 
     def today(self) -> None:
-        self.go_to_date(planner.local_day(self.actions.now(), self.data.zone))
+        self.go_to_date(planner.local_day(self.gestures.now(), self.data.zone))
 
     go_today = today
 
@@ -256,20 +257,20 @@ class CalendarWidget(QWidget):
         return list(self.selection.ids)
 
     def cut(self) -> None:
-        self.actions.cut(self.selected_ids())
+        self.gestures.cut(self.selected_ids())
         self.current_view().update()
 
     def paste(self) -> None:
-        self.selection.ids = self.actions.paste(self.selection.day) or self.selection.ids
+        self.selection.ids = self.gestures.paste(self.selection.day) or self.selection.ids
 
     def delete_selected(self) -> None:
-        if self.actions.delete(self.selected_ids()):
+        if self.gestures.delete(self.selected_ids()):
             self.selection.ids = []
 
     delete = delete_selected
 
     def add_to_queue(self) -> None:
-        self.actions.add_to_queue(self.selected_ids())
+        self.gestures.add_to_queue(self.selected_ids())
 
     def open_day(self, day: date, pos=None) -> DayPopup:
         popup = DayPopup(self.ctx, day, self)
