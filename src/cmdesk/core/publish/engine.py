@@ -153,10 +153,12 @@ class Publisher(ActionsMixin, PassMixin):
     # ---- the coordinator -----------------------------------------------------------------------
     def _coordinate(self) -> None:
         while not self.stopping:
-            self.clock.wait(self._wake, COORDINATOR_TICK_S)
+            woken = self.clock.wait(self._wake, COORDINATOR_TICK_S)
             self._wake.clear()
             if self.stopping:
                 return
+            if not woken and not self.check_clock_jump():
+                continue  # a quiet tick: only watching for a sleep or a clock change
             with self._idle:
                 self._evaluating = True
             try:
