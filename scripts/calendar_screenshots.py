@@ -72,7 +72,7 @@ def render(app: QApplication, language: str, services, runner) -> None:
     settle(app, widget, lambda: not widget.thumbs._pending)
     widget.grab().save(str(OUT / f"calendar-month-{language}.png"))
     widget.set_view("week")
-    widget.week.scroll.verticalScrollBar().setValue(7 * widget.week.grid.hour_h)
+    widget.week.scroll_area.verticalScrollBar().setValue(7 * widget.week.grid.hour_h)
     settle(app, widget, lambda: not widget.thumbs._pending)
     widget.grab().save(str(OUT / f"calendar-week-{language}.png"))
     widget.close()

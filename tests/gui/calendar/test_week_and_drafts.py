@@ -107,9 +107,9 @@ def test_dragging_near_the_bottom_edge_scrolls_the_week(make_calendar, services,
     account = services.workspace.accounts.get("m1")
     post = scheduled("Evening", at(date(2030, 5, 7), 9, 0), account)
     cal = make_calendar([post], day=date(2030, 5, 7), view="week")
-    grid, bar = cal.week.grid, cal.week.scroll.verticalScrollBar()
+    grid, bar = cal.week.grid, cal.week.scroll_area.verticalScrollBar()
     start = bar.value()
-    viewport = cal.week.scroll.viewport()
+    viewport = cal.week.scroll_area.viewport()
     near_bottom = grid.mapFrom(viewport, QPoint(grid.column(2).center().x(),
                                                 viewport.height() - 5))
     mime = ids_mime(post.id)

@@ -227,17 +227,17 @@ class WeekView(QWidget):
         self.setObjectName("calendar-week")
         self.grid = WeekGrid(ctx)
         self.header = WeekHeader(self.grid)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.grid)
-        self.grid.scroll_area = self.scroll
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.grid)
+        self.grid.scroll_area = self.scroll_area
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.header)
-        layout.addWidget(self.scroll, 1)
-        self.scroll.verticalScrollBar().setValue(8 * self.grid.hour_h)
+        layout.addWidget(self.scroll_area, 1)
+        self.scroll_area.verticalScrollBar().setValue(8 * self.grid.hour_h)
         ctx.data.changed.connect(self.header.update)
 
     def set_start(self, start: date) -> None:
@@ -246,5 +246,5 @@ class WeekView(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self.scroll.verticalScrollBar().value() == 0:
-            self.scroll.verticalScrollBar().setValue(8 * self.grid.hour_h)
+        if self.scroll_area.verticalScrollBar().value() == 0:
+            self.scroll_area.verticalScrollBar().setValue(8 * self.grid.hour_h)
