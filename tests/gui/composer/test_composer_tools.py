@@ -71,6 +71,8 @@ def test_snippets_menu_inserts_a_hashtag_set_and_a_signature(qtbot, open_compose
     actions["Lancement"].trigger()
     actions["Équipe"].trigger()
     assert dialog.tabs.main.toPlainText() == "Bonjour #cmdesk #lancement\n\n— L'équipe"
+    dialog.tabs.main.undo()  # one undo per snippet
+    assert dialog.tabs.main.toPlainText() == "Bonjour #cmdesk #lancement"
 
 
 def test_managing_snippets_refuses_bad_input_and_stores_good(qtbot, open_composer, services):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -227,7 +227,10 @@ class ComposerDialog(QDialog):
         editor = editor if editor is self.tabs.main else getattr(editor, "editor", self.tabs.main)
         cursor = editor.textCursor().position() if editor.hasFocus() else None
         text, position = insert(editor.toPlainText(), snippet, cursor)
-        editor.setPlainText(text)
+        # Replace through a cursor, not setPlainText: one Ctrl+Z takes the snippet back out.
+        edit = editor.textCursor()
+        edit.select(QTextCursor.SelectionType.Document)
+        edit.insertText(text)
         moved = editor.textCursor()
         moved.setPosition(position)
         editor.setTextCursor(moved)
