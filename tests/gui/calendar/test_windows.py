@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from cmdesk.core.model import Post
+from cmdesk.core.model import Account, Post
 from cmdesk.gui.calendar.windows import DECODE_CHUNK, decode_posts
 
 from .conftest import at, scheduled
@@ -32,3 +32,20 @@ def test_a_shown_month_is_decoded_in_the_background(make_calendar, services, qtb
     assert len(chips) == 50
     qtbot.waitUntil(lambda: all(c.decoded for c in chips))
     assert sorted(c.post.text for c in chips) == sorted(p.text for p in posts)
+
+
+def test_a_damaged_document_does_not_blank_the_month():
+    from zoneinfo import ZoneInfo
+
+    from cmdesk.gui.calendar.windows import load_window
+
+    good = scheduled("Fine", at(date(2030, 5, 3), 9), Account(network="x", name="n", id="a"))
+    damaged = {"id": "bad", "planned_at": "not a date", "targets": []}
+
+    class Posts:
+        def docs_between(self, start, end):
+            return [damaged, good.to_doc()]
+
+    window = load_window(Posts(), date(2030, 5, 1), date(2030, 6, 1), "Europe/Paris",
+                         ZoneInfo("Europe/Paris"))
+    assert [c.id for c in window.by_day[date(2030, 5, 3)]] == [good.id]

@@ -9,6 +9,7 @@ the documents are read.
 from __future__ import annotations
 
 import bisect
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -16,6 +17,8 @@ from datetime import date
 from cmdesk.core.model import Post
 from cmdesk.core.schedule import planner
 from cmdesk.gui.calendar.chips import Chip
+
+log = logging.getLogger(__name__)
 
 
 def clone(post: Post) -> Post:
@@ -52,7 +55,12 @@ def load_window(posts, first: date, last: date, zone: str, tz) -> Window:
     start, end = planner.day_bounds(first, last, zone)
     window = Window(first, last)
     for doc in posts.docs_between(start, end):  # sorted by time
-        chip = Chip.of_doc(doc, tz)
+        try:
+            chip = Chip.of_doc(doc, tz)
+        except (KeyError, TypeError, ValueError, IndexError) as error:
+            # One damaged document must not blank the whole month.
+            log.warning("skipping unreadable post %s: %r", doc.get("id", "?"), error)
+            continue
         day = chip.local.date()
         window.by_day.setdefault(day, []).append(chip)
         window.day_of[chip.id] = day
