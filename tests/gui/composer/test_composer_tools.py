@@ -186,3 +186,16 @@ def test_typing_during_a_split_keeps_the_typing(qtbot):
     panel.split()
     runner.finish_all()
     assert len(replaced) == 1 and panel.parts
+
+
+def test_clicking_an_issue_goes_to_what_needs_fixing(qtbot, open_composer, tmp_path):
+    dialog = open_composer(networks=("x", "mastodon"))
+    dialog.show()
+    dialog.tabs.main.setPlainText("a" * 300)
+    dialog.media.add_paths([picture(tmp_path, "a.jpg"), picture(tmp_path, "b.jpg")])
+    qtbot.waitUntil(lambda: "X: picture 2 has no alt text." in dialog.issues.text(), timeout=5000)
+    by_text = {i.message: n for n, i in enumerate(dialog.issues.issues)}
+    dialog.issues.linkActivated.emit(f"issue:{by_text['X: picture 2 has no alt text.']}")
+    assert dialog.media.list.currentRow() == 1
+    dialog.issues.linkActivated.emit(f"issue:{by_text['X: the text is 20 over the limit of 280.']}")
+    assert dialog.tabs.currentWidget() is dialog.tabs.editor("x").parentWidget()

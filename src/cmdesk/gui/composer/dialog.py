@@ -96,6 +96,7 @@ class ComposerDialog(QDialog):
                        self.schedule_box.zone.currentTextChanged):
             signal.connect(self._refresh_timer.start)
         self.issues = IssuesView(self)
+        self.issues.issue_activated.connect(self.go_to_issue)
         self.save_draft_button = QPushButton(self.tr("Save as draft"), self)
         self.save_draft_button.setObjectName("save-draft")
         self.save_draft_button.clicked.connect(self.save_draft)
@@ -255,6 +256,20 @@ class ComposerDialog(QDialog):
         extra = self._blocking_reasons()
         self.issues.show_issues(issues, extra)
         self.schedule_button.setEnabled(not has_errors(issues) and not extra and self.media.ready())
+
+    def go_to_issue(self, issue) -> None:
+        """Show what an issue is about: the picture, the thread part or the network's text."""
+        if issue.media_index is not None and issue.media_index < len(self.media.media):
+            self.media.list.setCurrentRow(issue.media_index)
+            self.media.alt.setFocus()
+        elif issue.part:
+            editor = self.thread.editor(issue.part + 1)
+            if editor is not None:
+                editor.setFocus()
+        elif issue.network in self.selected_networks():
+            editor = self.tabs.editor(issue.network)
+            self.tabs.setCurrentWidget(editor.parentWidget())
+            editor.setFocus()
 
     def _blocking_reasons(self) -> list[str]:
         reasons = []

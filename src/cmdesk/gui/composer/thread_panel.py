@@ -58,6 +58,11 @@ class ThreadPanel(QWidget):
         self._splitting = ""
         self._update_buttons()
 
+    def editor(self, number: int) -> QPlainTextEdit | None:
+        """The editor of part ``number`` (2 for the first after the main text)."""
+        index = number - 2
+        return self._editors[index] if 0 <= index < len(self._editors) else None
+
     @property
     def parts(self) -> list[str]:
         return [e.toPlainText() for e in self._editors]
