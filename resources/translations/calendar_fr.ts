@@ -124,62 +124,67 @@
 <context>
     <name>CalendarWidget</name>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="71" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="72" />
         <source>“{post}” was published meanwhile: it was left as it is.</source>
         <translation>« {post} » a été publiée entre-temps : elle a été laissée telle quelle.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="84" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="75" />
+        <source>The posts of this month could not be read ({reason}). Nothing was changed; try again with Today or the arrows.</source>
+        <translation>Les publications de ce mois n’ont pas pu être lues ({reason}). Rien n’a été modifié ; réessayez avec Aujourd’hui ou les flèches.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="88" />
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="85" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="89" />
         <source>Today</source>
         <translation>Aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="85" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="89" />
         <source>Go to today</source>
         <translation>Aller à aujourd’hui</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="86" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="90" />
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="95" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="99" />
         <source>Jump to a date</source>
         <translation>Aller à une date</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="98" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="102" />
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="98" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="102" />
         <source>Week</source>
         <translation>Semaine</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="98" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="102" />
         <source>Agenda</source>
         <translation>Agenda</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="300" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="304" />
         <source>Plan in the past?</source>
         <translation>Programmer dans le passé ?</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="301" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="305" />
         <source>This time has already passed. The post will be treated as late and may go out as soon as it is saved. Plan it anyway?</source>
         <translation>Cette heure est déjà passée. La publication sera considérée comme en retard et pourra partir dès son enregistrement. La programmer quand même ?</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="325" />
+        <location filename="../../src/cmdesk/gui/calendar/widget.py" line="329" />
         <source>The composer is not available in this build.</source>
         <translation>L’éditeur n’est pas disponible dans cette version.</translation>
     </message>

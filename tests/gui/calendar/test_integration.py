@@ -88,3 +88,15 @@ def test_undoing_a_move_never_reschedules_a_post_published_meanwhile(make_calend
     assert planner.local_day(kept.planned_at, "Europe/Paris") == date(2030, 5, 9)
     chip = cal.data.find(post.id)
     assert chip.local.date() == date(2030, 5, 9) and chip.post.targets[0].state == "published"
+
+
+def test_a_month_that_cannot_be_read_says_so(make_calendar, services, qtbot, monkeypatch):
+    cal = make_calendar()
+
+    def broken(start, end):
+        raise OSError("disk unreadable")
+
+    monkeypatch.setattr(services.workspace.posts, "docs_between", broken)
+    with qtbot.waitSignal(cal.message_shown) as shown:
+        cal.go_to_date(date(2031, 9, 1))
+    assert "disk unreadable" in shown.args[0]

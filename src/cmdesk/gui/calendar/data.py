@@ -50,6 +50,7 @@ class CalendarData(QObject):
     accounts_changed = Signal()
     window_loaded = Signal(object)  # (year, month)
     write_finished = Signal()
+    load_failed = Signal(str)  # a month could not be read: the reason
     kept = Signal(list)  # texts of posts the publisher had taken: the change left them alone
     _outside_change = Signal(str, list)  # table, ids: emitted on the store's writer thread
 
@@ -212,6 +213,7 @@ class CalendarData(QObject):
         def failed(error: BaseException) -> None:
             self._loading.discard((key, zone))
             log.error("could not load %s: %s", key, error)
+            self.load_failed.emit(str(error))
 
         if not after_shutdown(self.runner.run_storage, work, done, failed, owner=self):
             self._loading.discard((key, zone))

@@ -71,6 +71,9 @@ class CalendarWidget(QWidget):
         self.data.kept.connect(lambda texts: self.show_message(self.tr(
             "\u201c{post}\u201d was published meanwhile: it was left as it is.").format(
                 post=(texts[0].splitlines() or [""])[0][:40])))
+        self.data.load_failed.connect(lambda reason: self.show_message(self.tr(
+            "The posts of this month could not be read ({reason}). Nothing was changed; "
+            "try again with Today or the arrows.").format(reason=reason)))
         self.data.accounts_changed.connect(
             lambda: self.filters.set_accounts(self.data.accounts))
         self.data.window_loaded.connect(lambda _key: self._refresh_title())
