@@ -35,6 +35,14 @@ def test_mastodon_counts_only_http_links_and_reads_the_instance_limit():
     assert measure("mastodon", "https://cmdesk.invalidtld/x").used == len("https://cmdesk.invalidtld/x")
 
 
+def test_mastodon_mentions_follow_the_servers_username_rule():
+    assert measure("mastodon", "@alice@mastodon.social").used == len("@alice")
+    assert measure("mastodon", "merci @Bob_2@example.fr !").used == len("merci @Bob_2 !")
+    # Usernames are ASCII on Mastodon: this is no mention, so nothing is discounted.
+    assert measure("mastodon", "@zoé@exemple.fr").used == len("@zoé@exemple.fr")
+    assert measure("mastodon", "bob@example.fr").used == len("bob@example.fr")  # an e-mail
+
+
 def test_mastodon_counts_graphemes_family_emoji_is_one():
     family = "👨‍👩‍👧‍👦"
     assert measure("mastodon", family).used == 1

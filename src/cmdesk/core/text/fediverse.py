@@ -3,33 +3,50 @@
 ``characters_reserved_per_url`` (23), and ``@user@domain`` counts as ``@user``.
 
 Mirrors the server's StatusLengthValidator, so a post we call fitting is never refused with a 422
-for its length: the server finds links with twitter-text's extractor (protocol required), so we
-use the same extractor (``links(rule="twitter")``), not the plain preview rule. A link to
-an unknown top-level domain ("https://cmdesk.example") is therefore counted letter by letter, as
-the server counts it.
+for its length. The server finds links with twitter-text's extractor (protocol required), so we
+use the same one (``links(rule="twitter")``): a link to an unknown top-level domain
+("https://cmdesk.example") counts letter by letter there, and here. Mentions follow the
+server's Account::MENTION_RE: ASCII usernames, so "@zoé@exemple.fr" is not a mention and
+counts in full.
 """
 
 from __future__ import annotations
 
-from cmdesk.core.text.entities import find_entities
+import regex
+
+from cmdesk.core.text.entities import links
 from cmdesk.core.text.graphemes import grapheme_count
 
 URL_PLACEHOLDER_LENGTH = 23
+_MENTION = regex.compile(
+    r"(?<![=/\w])@(?P<user>[a-z0-9_]+(?:[.-]+[a-z0-9_]+)*)(?P<domain>@\w+(?:[.-]+\w+)*)?",
+    regex.IGNORECASE,
+)
+
+
+def _entities(text: str) -> list[tuple[int, int, str | None]]:
+    """(start, end, replacement or None for a link), sorted; a later entity overlapping an
+    earlier one is dropped, as the server's remove_overlapping_entities does."""
+    found = [(e.start, e.end, None) for e in links(text, "twitter")]
+    found += [(m.start(), m.end(), "@" + m.group("user")) for m in _MENTION.finditer(text)]
+    kept: list[tuple[int, int, str | None]] = []
+    for entity in sorted(found, key=lambda e: e[0]):
+        if not kept or entity[0] >= kept[-1][1]:
+            kept.append(entity)
+    return kept
 
 
 def mastodon_length(text: str, spoiler: str = "", url_length: int = URL_PLACEHOLDER_LENGTH) -> int:
     pieces: list[str] = []
     extra = 0
     cursor = 0
-    for entity in find_entities(text, link_rule="twitter"):
-        if entity.kind == "hashtag":
-            continue
-        pieces.append(text[cursor:entity.start])
-        if entity.kind == "link":
+    for start, end, replacement in _entities(text):
+        pieces.append(text[cursor:start])
+        if replacement is None:
             extra += url_length
         else:
-            pieces.append(entity.user)
-        cursor = entity.end
+            pieces.append(replacement)
+        cursor = end
     pieces.append(text[cursor:])
     # Counting the pieces separately would be wrong only if a cluster spanned an entity edge,
     # which cannot happen: entities start at @ or h and end before whitespace or punctuation.
