@@ -17,7 +17,7 @@ def sample(tmp_path):
     img = tmp_path / "photo, 1.jpg"
     img.write_bytes(b"x")
     accounts = [Account(network="mastodon", name="@a@m.social", id="m1"),
-                Account(network="bluesky", name="a.bsky.social", id="b1")]
+                Account(network="bluesky", name="Maison Brioche, Lyon", id="b1")]
     posts = [
         Post(text='Quote "this", then\na new line; ok', zone="Europe/Paris",
              planned_at=datetime(2026, 3, 29, 1, 30, tzinfo=timezone.utc),
@@ -63,4 +63,5 @@ def test_ics_has_one_event_per_scheduled_post_at_its_instant(tmp_path):
     assert events[0].decoded("dtstart") == posts[0].planned_at
     assert str(events[0]["summary"]) == 'Quote "this", then'
     assert "@a@m.social (mastodon)" in str(events[0]["description"])
+    assert "Maison Brioche, Lyon (bluesky)" in str(events[0]["description"])
     assert cal["version"] == "2.0" and "prodid" in cal

@@ -176,7 +176,7 @@ class _RowChecker:
 
     def _targets(self, cells: dict[str, str], row: ImportRow) -> list[Target]:
         targets: dict[str, Target] = {}
-        for name in split_list(cells.get("accounts", ""), commas=True):
+        for name in self._account_names(cells.get("accounts", "")):
             account = self._account(name)
             if account is None:
                 row.problems.append(translate(
@@ -198,6 +198,14 @@ class _RowChecker:
             for account in matching:
                 targets[account.id] = Target(account.id, account.network)
         return list(targets.values())
+
+    def _account_names(self, cell: str) -> list[str]:
+        # "|" always separates; a comma only when the text around it is not one account's name
+        # ("Maison Brioche, Lyon" is a name; "alice, bob" is two).
+        names = []
+        for part in split_list(cell, commas=False):
+            names += [part] if self._account(part) else split_list(part, commas=True)
+        return names
 
     def _account(self, name: str) -> Account | None:
         for account in self.accounts:
