@@ -59,6 +59,17 @@ def test_bluesky_has_two_budgets_graphemes_and_bytes():
     assert measure("bluesky", "a" * 300).ok and not measure("bluesky", "a" * 301).ok
 
 
+@pytest.mark.parametrize(("text", "graphemes", "utf8"), [
+    ("Hello!", 6, 6),
+    ("\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F467", 1, 25),
+    ("\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F467\U0001F525 good!\u2705", 9, 38),
+])
+def test_bluesky_matches_the_atproto_rich_text_vectors(text, graphemes, utf8):
+    # bluesky-social/atproto packages/api tests, "calculates bytelength and grapheme length".
+    m = measure("bluesky", text)
+    assert (m.used, m.bytes_used) == (graphemes, utf8)
+
+
 def test_bluesky_links_count_in_full():
     url = "https://example.com/" + "p" * 100
     assert measure("bluesky", url).used == len(url)
