@@ -101,3 +101,27 @@ def test_accounts_publish_in_parallel_and_each_in_order(live, workspace):
     for acc in accounts:
         assert [t for a, t in net.sent if a == acc.id] == [f"{acc.name}-{i}" for i in range(5)]
     assert len(pub._lanes) == 3
+
+
+def test_threaded_publisher_notices_a_sleep_gap_at_once(workspace):
+    from cmdesk.core.clock import FakeClock
+    from tests.core.publish.fakes import later, utc
+
+    clock = FakeClock(utc(2026, 6, 1, 8, 0))
+    net = FakeNetwork()
+    pub = Publisher(workspace, FakeFactory(net), clock=clock, probe=lambda h: True,
+                    use_scheduler=False)
+    got = threading.Event()
+    pub.subscribe(lambda e: got.set() if e.kind == ev.PUBLISHED else None)
+    acc = add_account(workspace)
+    post = add_post(workspace, later(clock.now(), minutes=20), [acc])
+    pub.start()
+    try:
+        assert pub.wait_idle()
+        assert not got.is_set()
+        clock.sleep_gap(25 * 60)  # woke up 25 minutes later: no alarm rang meanwhile
+        assert got.wait(10)
+        t = target(workspace, post.id)
+        assert t.state == S.PUBLISHED and t.lateness_s == 300
+    finally:
+        pub.stop()
