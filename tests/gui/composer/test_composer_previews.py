@@ -32,6 +32,9 @@ def test_mastodon_links_only_what_its_server_links():
     # The server's extractor knows top-level domains: an unknown one stays plain text.
     assert "<span" not in render("mastodon", "https://cmdesk.invalidtld/x", "more")
     assert "<span" in render("mastodon", "https://cmdesk.app/x", "more")
+    # Usernames are ASCII there: "@zoé@exemple.fr" is no remote mention (at most "@zo" is).
+    assert "@zoé@exemple.fr</span>" not in render("mastodon", "@zoé@exemple.fr", "more")
+    assert "@bob@exemple.fr</span>" in render("mastodon", "@bob@exemple.fr", "more")
 
 
 def test_render_uses_bluesky_facet_rules_for_mentions():

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from cmdesk.core.text.entities import links
+from cmdesk.core.text.entities import Entity, hashtags, links
 from cmdesk.core.text.graphemes import grapheme_count
 
 URL_PLACEHOLDER_LENGTH = 23
@@ -24,14 +24,15 @@ _MENTION = regex.compile(
 )
 
 
-def _entities(text: str) -> list[tuple[int, int, str | None]]:
-    """(start, end, replacement or None for a link), sorted; a later entity overlapping an
-    earlier one is dropped, as the server's remove_overlapping_entities does."""
-    found = [(e.start, e.end, None) for e in links(text, "twitter")]
-    found += [(m.start(), m.end(), "@" + m.group("user")) for m in _MENTION.finditer(text)]
-    kept: list[tuple[int, int, str | None]] = []
-    for entity in sorted(found, key=lambda e: e[0]):
-        if not kept or entity[0] >= kept[-1][1]:
+def mastodon_entities(text: str) -> list[Entity]:
+    """Links, mentions and hashtags as Mastodon's server finds them, sorted; a later entity
+    overlapping an earlier one is dropped, as the server's remove_overlapping_entities does."""
+    found = links(text, "twitter")
+    found += [Entity("mention", m.start(), m.end(), m.group()) for m in _MENTION.finditer(text)]
+    found += hashtags(text)
+    kept: list[Entity] = []
+    for entity in sorted(found, key=lambda e: (e.start, e.kind != "link")):
+        if not kept or entity.start >= kept[-1].end:
             kept.append(entity)
     return kept
 
@@ -40,13 +41,15 @@ def mastodon_length(text: str, spoiler: str = "", url_length: int = URL_PLACEHOL
     pieces: list[str] = []
     extra = 0
     cursor = 0
-    for start, end, replacement in _entities(text):
-        pieces.append(text[cursor:start])
-        if replacement is None:
+    for entity in mastodon_entities(text):
+        if entity.kind == "hashtag":
+            continue
+        pieces.append(text[cursor:entity.start])
+        if entity.kind == "link":
             extra += url_length
         else:
-            pieces.append(replacement)
-        cursor = end
+            pieces.append("@" + _MENTION.match(entity.text).group("user"))
+        cursor = entity.end
     pieces.append(text[cursor:])
     # Counting the pieces separately would be wrong only if a cluster spanned an entity edge,
     # which cannot happen: entities start at @ or h and end before whitespace or punctuation.

@@ -11,6 +11,7 @@ import html
 
 from cmdesk.core.text import find_entities
 from cmdesk.core.text.facets import detect
+from cmdesk.core.text.fediverse import mastodon_entities
 from cmdesk.gui.composer.networks import FOLD_CHARS
 
 # Networks whose feed shows a link shortened (the full URL stays behind it). Bluesky shows the
@@ -25,8 +26,10 @@ def _spans(network: str, text: str) -> list[tuple[int, int, str]]:
     if network == "bluesky":
         # Bluesky styles only what its app would turn into facets: reuse that exact detection.
         return [(s.start, s.end, s.kind) for s in detect(text)]
-    # Mastodon and X link what their servers' twitter-text extractor finds, nothing more.
-    rule = {"mastodon": "twitter", "x": "twitter-bare"}.get(network, "plain")
+    if network == "mastodon":  # exactly what the server links (and discounts in the count)
+        return [(e.start, e.end, e.kind) for e in mastodon_entities(text)]
+    # X links what its twitter-text extractor finds, bare domains included.
+    rule = "twitter-bare" if network == "x" else "plain"
     return [(e.start, e.end, e.kind) for e in find_entities(text, link_rule=rule)]
 
 
