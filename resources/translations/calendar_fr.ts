@@ -86,37 +86,37 @@
         <translation>Choisissez un jour et collez (Ctrl+V) pour y déplacer la publication.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="145" />
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="146" />
         <source>Only pictures can be dropped on the calendar.</source>
         <translation>Seules des images peuvent être déposées sur le calendrier.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="158" />
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="161" />
         <source>New post with {count} pictures</source>
         <translation>Nouvelle publication avec {count} image(s)</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="163" />
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="166" />
         <source>Import {count} posts</source>
         <translation>Importer {count} publication(s)</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="169" />
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="172" />
         <source>Select a post (or a draft) first, then add it to the queue.</source>
         <translation>Sélectionnez d’abord une publication (ou un brouillon), puis ajoutez-la à la file.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="184" />
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="187" />
         <source>No free posting slot for this post's accounts: add slots to the accounts first.</source>
         <translation>Aucun créneau libre pour les comptes de cette publication : ajoutez d’abord des créneaux aux comptes.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="190" />
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="193" />
         <source>Add {count} posts to the queue</source>
         <translation>Ajouter {count} publication(s) à la file</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="202" />
+        <location filename="../../src/cmdesk/gui/calendar/actions.py" line="205" />
         <source>The change could not be saved ({reason}); it was undone.</source>
         <translation>La modification n’a pas pu être enregistrée ({reason}) ; elle a été annulée.</translation>
     </message>
@@ -275,12 +275,12 @@
         <translation>Aucun compte n’est connecté sur {network}.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="213" />
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="221" />
         <source>More alt texts ({alts}) than images ({images}).</source>
         <translation>Plus de textes alternatifs ({alts}) que d’images ({images}).</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="221" />
+        <location filename="../../src/cmdesk/core/bulk/csv_import.py" line="229" />
         <source>Image not found: {path}</source>
         <translation>Image introuvable : {path}</translation>
     </message>
@@ -289,11 +289,11 @@
     <name>DraftsPanel</name>
     <message>
         <location filename="../../src/cmdesk/gui/calendar/drafts.py" line="21" />
-        <source>Drag a draft onto a day to schedule it; drop a post here to unschedule it.</source>
-        <translation>Glissez un brouillon sur un jour pour le programmer ; déposez une publication ici pour la déprogrammer.</translation>
+        <source>Drag a draft onto a day to schedule it; drop a post here to unschedule it, or pictures to start a draft.</source>
+        <translation>Glissez un brouillon sur un jour pour le programmer ; déposez ici une publication pour la déprogrammer, ou des images pour commencer un brouillon.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/calendar/drafts.py" line="39" />
+        <location filename="../../src/cmdesk/gui/calendar/drafts.py" line="41" />
         <source>Drafts ({count})</source>
         <translation>Brouillons ({count})</translation>
     </message>

@@ -119,3 +119,18 @@ def test_dragging_near_the_bottom_edge_scrolls_the_week(make_calendar, services,
     qtbot.waitUntil(lambda: bar.value() > start + grid.hour_h)
     grid.dragLeaveEvent(None)
     assert not grid._autoscroll.isActive()  # leaving the grid stops the scrolling
+
+
+def test_pictures_dropped_on_the_drafts_list_start_a_draft(make_calendar, services, qtbot,
+                                                          tmp_path):
+    picture = tmp_path / "menu.jpg"
+    Image.new("RGB", (40, 40), (10, 200, 90)).save(picture)
+    cal = make_calendar()
+    event = drop(cal.drafts.list, cal.drafts.list.rect().center(), files_mime(picture))
+    assert event.isAccepted()
+    qtbot.waitUntil(lambda: len(list(services.workspace.posts.all())) == 1)
+    (post,) = services.workspace.posts.all()
+    assert post.planned_at is None and post.media[0].path == str(picture)
+    assert cal.drafts.list.chip_model.rowCount() == 1
+    cal.undo_stack.undo()
+    qtbot.waitUntil(lambda: list(services.workspace.posts.all()) == [])

@@ -137,22 +137,25 @@ class CalendarActions(QObject):
         self.clipboard = []
         return ids
 
-    def create_from_images(self, paths: Iterable[str], day: date, wall: time | None = None
-                           ) -> str | None:
-        """A draft holding the dropped pictures, at ``wall`` or the day's first free time."""
+    def create_from_images(self, paths: Iterable[str], day: date | None,
+                           wall: time | None = None) -> str | None:
+        """A draft holding the dropped pictures, at ``wall`` or the day's first free time
+        (``day`` None: an unscheduled draft, dropped on the drafts list)."""
         images = [p for p in paths if Path(p).suffix.lower() in IMAGE_SUFFIXES]
         if not images:
             self.message.emit(self.tr("Only pictures can be dropped on the calendar."))
             return None
         zone, now = self.data.zone, self.now()
-        if wall is not None:
+        if day is None:
+            instant = None
+        elif wall is not None:
             instant = planner.resolve_local(day, wall, zone).instant
         else:
             instant = planner.default_time_on(day, zone, [], self._taken(), now).instant
             if instant < now and planner.local_day(now, zone) == day:
                 # Today after 10:00: the next full hour is the sensible "soon".
                 instant = (now + timedelta(hours=1)).replace(minute=0, second=0, microsecond=0)
-        if instant < now and not self.confirm_past(1):
+        if instant is not None and instant < now and not self.confirm_past(1):
             return None
         post = Post(media=[MediaRef(str(p)) for p in images], planned_at=instant, zone=zone)
         self._push(self.tr("New post with {count} pictures").format(count=len(images)),

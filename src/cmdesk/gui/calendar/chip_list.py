@@ -9,7 +9,7 @@ from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemDelegate
 
 from cmdesk.core.model import utc_now
-from cmdesk.gui.calendar.canvas import ViewContext, ids_from_mime, posts_mime
+from cmdesk.gui.calendar.canvas import ViewContext, files_from_mime, ids_from_mime, posts_mime
 from cmdesk.gui.calendar.chips import Chip, ChipPainter
 from cmdesk.gui.calendar.filtering import display_state
 
@@ -113,6 +113,8 @@ class ChipList(QListView):
 
     open_requested = Signal(str)
     posts_dropped = Signal(list)  # ids dropped here
+    files_dropped = Signal(list)  # local paths dropped here, when accepts_files
+    accepts_files = False
 
     def __init__(self, ctx: ViewContext, with_dates: bool, parent=None) -> None:
         super().__init__(parent)
@@ -141,8 +143,14 @@ class ChipList(QListView):
                 self.selectionModel().select(self.chip_model.index(row),
                                              self.selectionModel().SelectionFlag.Select)
 
+    def _wanted(self, event) -> tuple[list[str], list[str]]:
+        mime = event.mimeData()
+        ids = ids_from_mime(mime) if event.source() is not self else []
+        files = files_from_mime(mime) if self.accepts_files and not ids else []
+        return ids, files
+
     def dragEnterEvent(self, event) -> None:
-        if ids_from_mime(event.mimeData()) and event.source() is not self:
+        if any(self._wanted(event)):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -151,12 +159,15 @@ class ChipList(QListView):
         self.dragEnterEvent(event)
 
     def dropEvent(self, event) -> None:
-        ids = ids_from_mime(event.mimeData())
-        if ids and event.source() is not self:
+        ids, files = self._wanted(event)
+        if ids:
             self.posts_dropped.emit(ids)
-            event.acceptProposedAction()
+        elif files:
+            self.files_dropped.emit(files)
         else:
             event.ignore()
+            return
+        event.acceptProposedAction()
 
     def keyPressEvent(self, event) -> None:
         ids = self.selected_ids()

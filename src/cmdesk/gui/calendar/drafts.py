@@ -19,12 +19,14 @@ class DraftsPanel(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         hint = QLabel(self.tr("Drag a draft onto a day to schedule it; drop a post here to "
-                              "unschedule it."))
+                              "unschedule it, or pictures to start a draft."))
         hint.setWordWrap(True)
         hint.setForegroundRole(hint.foregroundRole().PlaceholderText)
         self.list = ChipList(ctx, with_dates=False)
         self.list.setObjectName("calendar-drafts-list")
         self.list.posts_dropped.connect(ctx.actions.unschedule)
+        self.list.accepts_files = True  # pictures from the file manager become a new draft
+        self.list.files_dropped.connect(lambda paths: ctx.actions.create_from_images(paths, None))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 0, 0, 0)
         layout.addWidget(self.title)
