@@ -21,7 +21,7 @@ from cmdesk.core.text.weighted import _chunk_length
 
 ROUNDS = 15
 SENTENCE = ("Nouvelle version de cmdesk 🎉 : planifiez hors ligne, prévisualisez réseau par réseau "
-            "https://cmdesk.example/blog/notes #cmdesk @equipe@mastodon.social ")
+            "https://cmdesk.app/blog/notes #cmdesk @equipe@mastodon.social ")
 DEBOUNCE_MS = 100
 
 
