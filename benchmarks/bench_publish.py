@@ -6,9 +6,9 @@ Mastodon connector, the journaled store and the threaded publisher.
   Lateness = arrival of the request at the server minus the planned instant. Target: p99 of the
   first request of each account <= 100 ms. Baseline: one bare requests.post on the same server.
 - Reconnect: 500 targets queued offline across 5 accounts, the server limiting each account to
-  RATE requests per WINDOW_S (429 with X-RateLimit-Reset beyond). Targets: network back -> first
-  request <= 2 s; -> last request within 10% of the rate-limit floor (the time the limit alone
-  imposes: (ceil(100 / RATE) - 1) windows).
+  RATE requests per WINDOW_S, saying so in X-RateLimit-Remaining/Reset (429 beyond). Targets:
+  network back -> first request <= 2 s; -> last request within 10% of the rate-limit floor (the
+  time the limit alone imposes: (ceil(100 / RATE) - 1) windows).
 """
 
 from __future__ import annotations
@@ -72,7 +72,11 @@ def _limit(server: ContractServer) -> None:
                         "X-RateLimit-Limit": str(RATE), "X-RateLimit-Remaining": "0",
                         "X-RateLimit-Reset": stamp})
                 windows[token] = [start, count + 1]
-                return handler(req, m)
+                response = handler(req, m)
+                response.headers.update({"X-RateLimit-Limit": str(RATE),
+                                         "X-RateLimit-Remaining": str(RATE - count - 1),
+                                         "X-RateLimit-Reset": stamp})
+                return response
 
             server.routes[i] = (method, rx, limited)
 

@@ -296,3 +296,22 @@ def test_accounts_publish_in_due_order_and_moves_are_followed(pub, workspace, cl
     assert target(workspace, unscheduled.id).state == S.DRAFT
     workspace.posts.delete(early.id)
     pub.tick()
+
+
+def test_rate_limit_headers_on_a_success_close_the_gate_until_the_reset(pub, workspace, clock):
+    """Through a real requests session: the answer says nothing is left in the window."""
+    import requests
+
+    from cmdesk.core.publish.gates import watch_session
+    from tests.contract.server import ContractServer, Response
+
+    with ContractServer() as server:
+        @server.route("POST", r"/ok")
+        def ok(req, m):
+            return Response(200, json={}, headers={"X-RateLimit-Remaining": "0",
+                                                    "X-RateLimit-Reset": "2026-06-01T08:07:00.000Z"})
+
+        session = requests.Session()
+        watch_session(session, "acc", pub.gates)
+        session.post(server.url + "/ok", timeout=5)
+    assert pub.gates.blocked_until("acc", clock.now()) == later(clock.now(), minutes=7)

@@ -24,7 +24,7 @@ from cmdesk.core.publish.actions import ActionsMixin
 from cmdesk.core.publish.passes import PassMixin
 from cmdesk.core.publish.backoff import Backoff
 from cmdesk.core.publish.connectivity import ConnectivityMonitor, Probe, host_of
-from cmdesk.core.publish.gates import RateGates
+from cmdesk.core.publish.gates import RateGates, watch_session
 from cmdesk.core.publish.lanes import Item, Lane
 from cmdesk.core.publish.lock import WorkspaceLock
 from cmdesk.core.publish.prepare import default_fit
@@ -214,6 +214,7 @@ class Publisher(ActionsMixin, PassMixin):
         connector = self._connectors.get(account.id)
         if connector is None:
             connector = self._connectors[account.id] = self.connectors.for_account(account)
+            watch_session(getattr(connector, "http", None), account.id, self.gates)
         return connector
 
     def capabilities(self, network: str) -> Any:

@@ -45,6 +45,37 @@ class RateGates:
             self.block(account_id, reset)
 
 
+_REMAINING_HEADERS = ("X-RateLimit-Remaining", "RateLimit-Remaining", "x-rate-limit-remaining")
+
+
+def watch_session(session: Any, account_id: str, gates: RateGates) -> None:
+    """Read every answer's rate-limit headers on the account's HTTP session (a requests
+    response hook): when a window has no request left, close the gate until it resets, instead
+    of spending one more request on a 429."""
+    hooks = getattr(session, "hooks", None)
+    if not isinstance(hooks, dict):
+        return
+
+    def on_response(response: Any, *args: Any, **kwargs: Any) -> Any:
+        headers = getattr(response, "headers", None) or {}
+        for name in _REMAINING_HEADERS:
+            value = headers.get(name)
+            if value is None:
+                continue
+            try:
+                left = int(float(value))
+            except ValueError:
+                return response
+            if left <= 0 and getattr(response, "status_code", 500) < 400:
+                from cmdesk.core.connectors.responses import retry_at
+
+                gates.block(account_id, retry_at(headers))
+            return response
+        return response
+
+    hooks.setdefault("response", []).append(on_response)
+
+
 def _as_datetime(value: Any) -> datetime | None:
     if value is None:
         return None
