@@ -36,7 +36,7 @@ def main(argv: list[str]) -> int:
             module = importlib.import_module(f"benchmarks.bench_{name}")
             for line in module.run():
                 print(f"   {line}", flush=True)
-        except Exception:  # one broken bench must not hide the others' figures
+        except Exception:  # noqa: BLE001 - one broken bench must not hide the others' figures
             failed += 1
             traceback.print_exc()
         print(f"   ({time.perf_counter() - started:.1f} s)", flush=True)

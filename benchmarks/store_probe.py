@@ -33,8 +33,8 @@ def main(kind: str, path: str) -> None:
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu_started
     rss = psutil.Process().memory_info().rss
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forking parent across exec.
-    peak = next(int(line.split()[1]) * 1024 for line in open("/proc/self/status")
-                if line.startswith("VmHWM:"))
+    with open("/proc/self/status") as status:
+        peak = next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:"))
     print(json.dumps({"seconds": elapsed, "cpu": cpu, "rss": rss, "peak": peak, "rss_before": rss_before,
                       "count": count}))
 

@@ -13,12 +13,12 @@ import json
 import random
 import sys
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from cmdesk.core.model import Post, Target
 from cmdesk.core.store import open_workspace
 
-BASE = datetime(2030, 1, 1, tzinfo=timezone.utc)
+BASE = datetime(2030, 1, 1, tzinfo=UTC)
 FILLER = "données été 🎉 " * 40  # realistic size, so compaction takes a while
 _out = threading.Lock()
 

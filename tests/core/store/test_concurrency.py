@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import threading
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from cmdesk.core.model import Post
 
-WHEN = datetime(2026, 9, 1, tzinfo=timezone.utc)
+WHEN = datetime(2026, 9, 1, tzinfo=UTC)
 ROUNDS = 150
 
 

@@ -35,7 +35,7 @@ def saved(directory: Path, texts: list[str]) -> list[Post]:
 @pytest.mark.parametrize("damage", ["truncated", "garbled", "appended garbage"])
 def test_a_damaged_tail_opens_with_the_valid_prefix_set_aside_and_reported(tmp_path, french, damage):
     directory = tmp_path / "ws"
-    first, second, last = saved(directory, ["un", "deux", "trois 🎉"])
+    saved(directory, ["un", "deux", "trois 🎉"])
     path = journal(directory)
     data = path.read_bytes()
     cut = data.rindex(b"\n#")  + 1  # start of the last record

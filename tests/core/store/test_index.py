@@ -4,7 +4,7 @@ batch changes, compactions and reopenings (hypothesis drives the sequence)."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -13,7 +13,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from cmdesk.core.model import Post
 from cmdesk.core.store import open_workspace
 
-EPOCH = datetime(2026, 1, 1, tzinfo=timezone.utc)
+EPOCH = datetime(2026, 1, 1, tzinfo=UTC)
 IDS = [f"post{i}" for i in range(12)]
 minutes = st.one_of(st.none(), st.integers(0, 60 * 24 * 90))  # None = draft; 90 days
 ids = st.sampled_from(IDS)

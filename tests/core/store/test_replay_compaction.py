@@ -7,7 +7,7 @@ from __future__ import annotations
 import errno
 import shutil
 import threading
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -15,7 +15,7 @@ from cmdesk.core.model import Post
 from cmdesk.core.store import StoreWriteFailed, journal, open_workspace
 from cmdesk.core.store import engine as engine_module
 
-WHEN = datetime(2026, 6, 1, 9, tzinfo=timezone.utc)
+WHEN = datetime(2026, 6, 1, 9, tzinfo=UTC)
 
 
 def texts(ws) -> set[str]:

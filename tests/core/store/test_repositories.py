@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 from tinydb import Query
@@ -14,7 +14,7 @@ from cmdesk.core.store import Changes, open_workspace
 
 
 def at(day: int, hour: int = 9) -> datetime:
-    return datetime(2026, 3, day, hour, tzinfo=timezone.utc)
+    return datetime(2026, 3, day, hour, tzinfo=UTC)
 
 
 def test_save_get_delete_and_changes(workspace):

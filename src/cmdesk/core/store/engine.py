@@ -4,8 +4,9 @@
 One writer: every change runs inside ``transaction()`` under one lock, is applied in memory, then
 written to the journal as one record and fsynced; only then does the lock open and the call return
 (on a write error the change is undone in memory and raised). Readers take the same lock, so they
-see a change whole or not at all. When the journal grows past half the snapshot, a background
-thread writes a new snapshot from a frozen copy of the tables while writers go on in a new journal.
+see a change whole or not at all. When the journal grows past a quarter of the snapshot, a
+background thread writes a new snapshot from a frozen copy of the tables while writers go on in a
+new journal.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ from cmdesk.core.store.snapshot import SnapshotReader, tmp_path, write_snapshot
 log = logging.getLogger(__name__)
 
 MIN_COMPACT_BYTES = 4 << 20
+# Journal size that triggers a compaction, as a fraction of the snapshot: a bigger journal makes
+# opening slower (it is replayed), a smaller one rewrites the snapshot more often.
+COMPACT_FRACTION = 4
 
 
 
@@ -304,7 +308,8 @@ class Engine:
 
     # ----- compaction
     def _maybe_compact(self) -> None:
-        threshold = self._compact_bytes or max(MIN_COMPACT_BYTES, self._snapshot_size // 2)
+        threshold = self._compact_bytes or max(MIN_COMPACT_BYTES,
+                                               self._snapshot_size // COMPACT_FRACTION)
         if self._journal.size >= threshold:
             self.compact(wait=False)
 

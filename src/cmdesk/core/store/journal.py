@@ -15,7 +15,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import orjson
@@ -101,7 +101,7 @@ def set_aside(path: Path, offset: int) -> Damage:
     The side file is written and fsynced before the journal is cut, so the bytes exist somewhere
     at every moment.
     """
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     side = path.with_name(f"{path.name}.damaged-{stamp}")
     n = 1
     while side.exists():

@@ -141,7 +141,7 @@ class JournaledTable(Table):
     # ----- writing
     def insert(self, document: Mapping) -> int:
         if not isinstance(document, Mapping):
-            raise ValueError("Document is not a Mapping")
+            raise ValueError("Document is not a Mapping")  # noqa: TRY004 - as TinyDB raises
         with self._engine.transaction():
             doc_id = document.doc_id if isinstance(document, Document) else self._engine.next_id(self.name)
             if doc_id in self._engine.table(self.name):
