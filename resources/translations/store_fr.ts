@@ -63,5 +63,10 @@
         <source>The end of the workspace journal was damaged (an interrupted write or a disk error). Changes saved before it are intact; {size} unreadable bytes were set aside in {side}.</source>
         <translation>La fin du journal de l’espace de travail était endommagée (écriture interrompue ou erreur de disque). Les modifications enregistrées avant sont intactes ; {size} octets illisibles ont été mis de côté dans {side}.</translation>
     </message>
+    <message>
+        <location filename="../../src/cmdesk/core/store/legacy.py" line="35"/>
+        <source>not valid JSON</source>
+        <translation>ce n’est pas du JSON valide</translation>
+    </message>
 </context>
 </TS>

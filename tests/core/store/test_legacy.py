@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from tinydb import TinyDB
 
 from cmdesk.core.model import Post
-from cmdesk.core.store import open_workspace
+from cmdesk.core.store import StoreDamaged, open_workspace
 
 
 def test_the_first_builds_workspace_json_is_imported(tmp_path):
@@ -27,3 +28,13 @@ def test_the_first_builds_workspace_json_is_imported(tmp_path):
     ws = open_workspace(tmp_path)  # imported once only
     assert len(ws.posts) == 1
     ws.close()
+
+
+def test_an_unreadable_workspace_json_stops_the_open_and_stays_untouched(tmp_path):
+    (tmp_path / "workspace.json").write_text('{"posts": {"1": {"text": "cut', encoding="utf-8")
+    with pytest.raises(StoreDamaged) as raised:
+        open_workspace(tmp_path)
+    assert str(tmp_path / "workspace.json") in str(raised.value)
+    assert (tmp_path / "workspace.json").read_text(encoding="utf-8").endswith('"cut')
+    (tmp_path / "workspace.json").unlink()
+    open_workspace(tmp_path).close()  # and the store was not left locked

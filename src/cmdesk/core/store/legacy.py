@@ -12,6 +12,8 @@ import logging
 import os
 from pathlib import Path
 
+from cmdesk.core.i18n import translate
+from cmdesk.core.store.errors import StoreDamaged
 from cmdesk.core.store.migrations import migrate
 from cmdesk.core.store.table import StoreDB
 
@@ -26,7 +28,11 @@ def import_legacy_json(db: StoreDB, legacy: Path) -> bool:
             # Already imported by a run that crashed before the rename: the store wins.
             log.warning("both %s and a journaled store exist; keeping the store", legacy)
         else:
-            data = json.loads(legacy.read_text(encoding="utf-8") or "{}")
+            try:
+                data = json.loads(legacy.read_text(encoding="utf-8") or "{}")
+            except (ValueError, OSError) as error:
+                # Left where it is, untouched: the user (or support) may still rescue it.
+                raise StoreDamaged(legacy, None, translate("Store", "not valid JSON")) from error
             with db.engine.transaction():
                 for name, docs in data.items():
                     for doc_id, doc in docs.items():
