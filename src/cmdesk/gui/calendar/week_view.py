@@ -172,7 +172,25 @@ class WeekGrid(CanvasView):
                            self.tr("+{count}").format(count=more))
             else:
                 self.paint_chip(p, rect, chip, now)
+        self._paint_drop_time(p)
         p.end()
+
+    def _paint_drop_time(self, p: QPainter) -> None:
+        """The time a drop would set, on top of everything: 15-minute steps are hard to see."""
+        hint = self._drop_hint
+        if hint is None or hint.wall is None:
+            return
+        col = self.column(self.days().index(hint.day))
+        label = self.ctx.time_text(utc_now().replace(hour=hint.wall.hour, minute=hint.wall.minute))
+        width = QFontMetrics(self.chip_painter.bold).horizontalAdvance(label) + 10
+        height = QFontMetrics(self.chip_painter.bold).height() + 4
+        box = QRect(col.right() - width - 2, self.y_of(hint.wall) - height - 1, width, height)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.accent())
+        p.drawRoundedRect(box, 4, 4)
+        p.setPen(self.palette().color(QPalette.ColorRole.HighlightedText))
+        p.setFont(self.chip_painter.bold)
+        p.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
 
     def _paint_now_line(self, p: QPainter, today: date) -> None:
         if today not in self.days():
