@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from cmdesk.core.model import TargetState
+from cmdesk.core.model import TargetState, utc_now
 from cmdesk.core.schedule import planner
 
 from .conftest import at, scheduled, settle, stored
@@ -61,6 +61,13 @@ def test_arrow_past_the_month_edge_turns_the_page(make_calendar):
     cal.go_to_date(date(2030, 5, 31))
     QTest.keyClick(cal.month, Qt.Key.Key_Right)
     assert cal.current_date == date(2030, 6, 1) and cal.month.anchor.month == 6
+    QTest.keyClick(cal.month, Qt.Key.Key_PageDown)
+    assert cal.current_date == date(2030, 7, 1)
+    QTest.keyClick(cal.month, Qt.Key.Key_PageUp)
+    QTest.keyClick(cal.month, Qt.Key.Key_PageUp)
+    assert cal.current_date == date(2030, 5, 1)
+    QTest.keyClick(cal.month, Qt.Key.Key_Home)
+    assert cal.current_date == planner.local_day(utc_now(), "Europe/Paris")
 
 
 def test_filters_by_network_tag_state_and_text(make_calendar, services, qtbot):

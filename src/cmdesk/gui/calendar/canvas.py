@@ -93,6 +93,7 @@ class CanvasView(QWidget):
     new_requested = Signal(object)  # a date, or a datetime in the workspace zone
     more_requested = Signal(object, QPoint)  # the day whose "+N" was clicked, global position
     day_focused = Signal(object)
+    page_requested = Signal(int)  # -1 previous, +1 next, 0 today (PageUp, PageDown, Home)
 
     def __init__(self, ctx: ViewContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -315,6 +316,12 @@ class CanvasView(QWidget):
             self.focus_day(sel.day + timedelta(days=-1 if key == Qt.Key.Key_Left else 1))
         elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.step_chip(-1 if key == Qt.Key.Key_Up else 1)
+        elif key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+            self.page_requested.emit(-1 if key == Qt.Key.Key_PageUp else 1)
+            return
+        elif key == Qt.Key.Key_Home:
+            self.page_requested.emit(0)
+            return
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if sel.ids:
                 self.open_requested.emit(sel.ids[0])

@@ -134,6 +134,8 @@ class CalendarWidget(QWidget):
             canvas.new_requested.connect(self._new_post)
             canvas.more_requested.connect(self.open_day)
             canvas.day_focused.connect(self._follow_focus)
+            canvas.page_requested.connect(
+                lambda step: self.today() if step == 0 else self._step(step))
         self.agenda.open_requested.connect(self._open_post)
         self.agenda.day_focused.connect(lambda d: self.date_changed.emit(d))
         self.drafts = DraftsPanel(self.ctx)
