@@ -48,6 +48,13 @@ def test_frozen_folder_has_what_linux_needs(frozen):
     assert list((plugins / "imageformats").glob("*.so"))
     assert (internal / "cmdesk" / "resources" / "translations" / "shell_fr.qm").is_file()
     assert (frozen / "share" / "applications" / "io.github.cmdesk.Cmdesk.desktop").is_file()
+    # Subcommands are found by module name at run time: the frozen importer must list them.
+    usage = subprocess.run(
+        [str(frozen / "cmdesk"), "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert usage.returncode == 0
+    for command in ("accounts", "import", "export", "outbox"):
+        assert f"    {command} " in usage.stdout, command
     assert list(internal.glob("keyring-*.dist-info"))  # keyring lists its backends from it
 
 
