@@ -315,3 +315,21 @@ def test_rate_limit_headers_on_a_success_close_the_gate_until_the_reset(pub, wor
         watch_session(session, "acc", pub.gates)
         session.post(server.url + "/ok", timeout=5)
     assert pub.gates.blocked_until("acc", clock.now()) == later(clock.now(), minutes=7)
+
+
+def test_a_stale_copy_saved_while_sending_does_not_hide_the_published_post(pub, workspace, clock, net):
+    acc = add_account(workspace)
+    post = add_post(workspace, clock.now(), [acc])
+    stale = workspace.posts.get(post.id)  # the composer holds the post as "scheduled"
+    inner = pub.connectors.for_account(acc)
+
+    class SavesMeanwhile:
+        def publish(self, request):
+            workspace.posts.save(stale)  # ...and saves it while the request is on the wire
+            return inner.publish(request)
+
+    pub._connectors[acc.id] = SavesMeanwhile()
+    pub.tick()
+    t = target(workspace, post.id)
+    assert t.state == S.PUBLISHED and t.remote_id == "1" and len(net.sent) == 1
+    assert workspace.attempts.open_attempts() == []

@@ -28,7 +28,7 @@ from cmdesk.core.publish import events as ev
 from cmdesk.core.publish import records as rec
 from cmdesk.core.publish.connectivity import host_of
 from cmdesk.core.publish.prepare import request_for
-from cmdesk.core.publish.states import SENDABLE, move
+from cmdesk.core.publish.states import SENDABLE, move, settle
 
 if TYPE_CHECKING:
     from cmdesk.core.publish.engine import Publisher
@@ -132,7 +132,7 @@ def on_result(pub: Publisher, attempt: dict, result: PublishResult, lateness: fl
         target.error = None
         late = lateness if lateness is not None else (now - post.planned_at).total_seconds()
         target.lateness_s = target.lateness_s if lateness is None else lateness
-        move(target, S.PUBLISHED, now, translate(
+        settle(target, S.PUBLISHED, now, translate(
             "Publisher", "Published: due {due}, sent {sent}, confirmed {confirmed}, {late} late, {url}"
         ).format(due=to_iso(post.planned_at), sent=attempt["started_at"], confirmed=to_iso(now),
                  late=minutes(max(0.0, late)), url=result.remote_url or result.remote_id))

@@ -51,3 +51,12 @@ def move(target: Target, state: TargetState, at: datetime, note: str = "") -> Ta
     target.state = state
     target.history.append(Transition(at=to_iso(at), state=str(state), note=note))
     return target
+
+
+def settle(target: Target, state: TargetState, at: datetime, note: str = "") -> Target:
+    """Record an outcome the attempt journal proves (the network has the post), even over a
+    stale copy of the post that someone saved meanwhile: refusing would lose the fact and
+    leave a post that went out looking unsent."""
+    if target.state != state and state not in ALLOWED[target.state]:
+        target.state = S.PUBLISHING  # the step the stale copy lost
+    return move(target, state, at, note)
