@@ -125,3 +125,29 @@ def test_threaded_publisher_notices_a_sleep_gap_at_once(workspace):
         assert t.state == S.PUBLISHED and t.lateness_s == 300
     finally:
         pub.stop()
+
+
+def test_a_slow_account_does_not_hold_the_others(live, workspace):
+    pub, net = live
+    slow, fast = add_account(workspace, name="slow"), add_account(workspace, name="fast")
+    release = threading.Event()
+    inner = pub.connectors.for_account(slow)
+
+    class Stuck:
+        def publish(self, request):
+            assert release.wait(10)  # the slow network answers only when the test says so
+            return inner.publish(request)
+
+    pub._connectors[slow.id] = Stuck()
+    fast_done = threading.Event()
+    pub.subscribe(lambda e: fast_done.set() if e.kind == ev.PUBLISHED and e.account_id == fast.id
+                  else None)
+    now = utc_now() - timedelta(seconds=1)
+    add_post(workspace, now, [slow], text="slow")
+    add_post(workspace, now, [fast], text="fast")
+    try:
+        assert fast_done.wait(10)  # went out while the slow account's request hangs
+        assert [t for _, t in net.sent] == ["fast"]
+    finally:
+        release.set()
+    _wait_for(pub, lambda: len(net.sent) == 2)
