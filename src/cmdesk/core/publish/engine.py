@@ -104,12 +104,19 @@ class Publisher(ActionsMixin, PassMixin):
             self._lock_file.acquire()
         self.stopping = False
         self.running = True
-        from cmdesk.core.publish.recovery import reconcile
+        try:
+            from cmdesk.core.publish.recovery import reconcile
 
-        reconcile(self)
-        for attempt in self.workspace.attempts.open_attempts():
-            # Left open by a previous run that died mid-request: ask the network first.
-            self._orphans[attempt["id"]] = (attempt["account_id"], 0.0)
+            reconcile(self)
+            for attempt in self.workspace.attempts.open_attempts():
+                # Left open by a previous run that died mid-request: ask the network first.
+                self._orphans[attempt["id"]] = (attempt["account_id"], 0.0)
+        except BaseException:
+            # A publisher that cannot start must not keep the workspace locked.
+            self.running = False
+            if self._lock_file is not None:
+                self._lock_file.release()
+            raise
         self._unsubscribe.append(self.workspace.subscribe(self._on_change))
         if isinstance(self.clock, FakeClock):
             self._unsubscribe.append(self.clock.subscribe(self.wake))
