@@ -38,4 +38,5 @@ def header(entry: bytes) -> tuple[str, int, dict[str, Any]]:
 
 
 def decode(entry: bytes) -> dict[str, Any]:
-    return orjson.loads(memoryview(entry)[entry.index(SEP) + 1 :])  # JSON allows the trailing LF
+    # A bytes slice (a copy) decodes faster than a memoryview in orjson; JSON allows the LF.
+    return orjson.loads(entry[entry.index(SEP) + 1 :])
