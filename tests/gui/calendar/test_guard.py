@@ -49,3 +49,19 @@ def test_ordinary_writes_pass():
     new = post(TargetState.SCHEDULED)
     saves, deletes, kept = guarded(Posts(stored), [moved, new], [stored.id])
     assert saves == [moved, new] and deletes == [stored.id] and kept == {}
+
+
+def test_only_the_plan_is_laid_onto_the_stored_post():
+    from cmdesk.gui.calendar.guard import with_plan_of
+
+    stored = post(TargetState.FAILED)
+    stored.text, stored.targets[0].error = "edited elsewhere", "timeout"
+    wanted = Post.from_doc(stored.to_doc())
+    wanted.text = "stale"
+    wanted.planned_at = WHEN + timedelta(days=2)
+    wanted.zone = "Europe/Paris"
+    wanted.targets[0].state, wanted.targets[0].error = TargetState.SCHEDULED, None
+    merged = with_plan_of(stored, wanted)
+    assert merged.text == "edited elsewhere"
+    assert (merged.planned_at, merged.zone) == (wanted.planned_at, "Europe/Paris")
+    assert (merged.targets[0].state, merged.targets[0].error) == (TargetState.SCHEDULED, None)

@@ -100,3 +100,20 @@ def test_a_month_that_cannot_be_read_says_so(make_calendar, services, qtbot, mon
     with qtbot.waitSignal(cal.message_shown) as shown:
         cal.go_to_date(date(2031, 9, 1))
     assert "disk unreadable" in shown.args[0]
+
+
+def test_undoing_a_move_keeps_a_text_edited_since(make_calendar, services, qtbot):
+    account = services.workspace.accounts.get("m1")
+    post = scheduled("First draft", at(date(2030, 5, 7), 9, 0), account)
+    cal = make_calendar([post])
+    drop(cal.month, cal.month.day_rect(date(2030, 5, 9)).center(), ids_mime(post.id))
+    settle(qtbot, cal)
+    edited = stored(services, post.id)
+    edited.text = "Final text"  # saved by the composer
+    services.workspace.posts.save(edited)
+    cal.undo_stack.undo()
+    settle(qtbot, cal)
+    restored = stored(services, post.id)
+    assert restored.text == "Final text"
+    assert planner.local_day(restored.planned_at, "Europe/Paris") == date(2030, 5, 7)
+    qtbot.waitUntil(lambda: cal.data.find(post.id).first_line == "Final text")

@@ -292,7 +292,7 @@ class CalendarData(QObject):
         ws, local = self.workspace, self._local
         self.pending_writes += 1
 
-        def work() -> dict[str, Post]:
+        def work() -> tuple[list[Post], dict[str, Post]]:
             local.own = True  # our own change: the listener must not trigger a reload
             try:
                 safe_saves, safe_deletes, kept = guarded(ws.posts, saves, deletes)
@@ -300,14 +300,18 @@ class CalendarData(QObject):
                     ws.posts.save_many(safe_saves)
                 if safe_deletes:
                     ws.posts.delete_many(safe_deletes)
-                return kept
+                return safe_saves, kept
             finally:
                 local.own = False
 
-        def written(kept: dict[str, Post]) -> None:
+        def written(result: tuple[list[Post], dict[str, Post]]) -> None:
+            saved, kept = result
             settle()
+            # What was written may carry edits made elsewhere meanwhile: show that version.
+            fresher = {p.id: p for p in saved if p.id not in self._unacknowledged}
+            if fresher or kept:
+                self.apply({**fresher, **kept})
             if kept:
-                self.apply(kept)
                 self.kept.emit([p.text for p in kept.values()])
 
         def settle() -> None:
