@@ -52,7 +52,7 @@ def _dark_palette() -> QPalette:
     return palette
 
 
-def apply_theme(app: QApplication) -> None:
+def apply_theme(app: QApplication):
     """Fusion with a palette matching the system scheme, re-applied when the user switches.
 
     Native styles already follow the scheme on Windows and macOS; Fusion is used so Linux desktops
@@ -65,3 +65,4 @@ def apply_theme(app: QApplication) -> None:
 
     refresh()
     QGuiApplication.styleHints().colorSchemeChanged.connect(refresh)
+    return refresh  # the connected slot, so a caller (a test) can disconnect it
