@@ -145,3 +145,16 @@ def test_a_sign_in_notice_names_the_account(tmp_path, qtbot, dialogs, shell_on):
     with qtbot.waitSignal(shell.tray.notified, timeout=10_000) as shown:
         shell.tray.bridge(PublishEvent(NEEDS_AUTH, None, account.id))
     assert "maisonbrioche.bsky.social" in shown.args[0].message
+
+
+def test_minimized_start_stays_in_the_tray(tmp_path, qtbot, dialogs, shell_on, monkeypatch):
+    from PySide6.QtWidgets import QSystemTrayIcon
+
+    monkeypatch.setattr(QSystemTrayIcon, "isSystemTrayAvailable", staticmethod(lambda: True))
+    shell = shell_on(tmp_path / "ws")
+    shell.args.minimized = True
+    with qtbot.waitSignal(shell.window.workspace_loaded, timeout=20_000):
+        shell.start()
+    assert not shell.window.isVisible()
+    shell.window.bring_forward()  # a second launch or a tray click
+    assert shell.window.isVisible()

@@ -42,10 +42,20 @@ def test_view_and_date_options_apply_and_are_remembered(make_window, services):
     assert window.actions_.views["week"].isChecked()
     assert window.current_date == date(2031, 3, 14)
     window.set_view("agenda")
+    window.resize(700, 500)  # within the offscreen screen (800 x 600)
     window.save_state()
     again = make_window()
     assert again.current_view == "agenda"
     assert again.current_date == date(2031, 3, 14)  # saved today, so it comes back today
+    assert (again.width(), again.height()) == (700, 500)
+
+
+def test_a_date_left_on_another_day_gives_way_to_today(make_window, services):
+    window = make_window(day=date(2031, 3, 14))
+    window.save_state()
+    window.settings.setValue("window/saved_on", "2020-01-01")
+    again = make_window()
+    assert again.current_date == date.today()
 
 
 def test_quit_asks_when_posts_are_due_soon_and_keeps_running_on_no(
