@@ -158,3 +158,29 @@ def test_minimized_start_stays_in_the_tray(tmp_path, qtbot, dialogs, shell_on, m
     assert not shell.window.isVisible()
     shell.window.bring_forward()  # a second launch or a tray click
     assert shell.window.isVisible()
+
+
+def test_without_a_keyring_the_user_may_keep_sign_ins_in_memory(
+    tmp_path, qtbot, shell_on, monkeypatch
+):
+    import keyring
+    from keyring.backends import fail
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    asked = []
+
+    def answer(parent, title, text, *args):
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    try:
+        shell = shell_on(tmp_path / "ws")
+        with qtbot.waitSignal(shell.window.workspace_loaded, timeout=20_000):
+            shell.start()
+        qtbot.waitUntil(lambda: "running" in shell.window.status.publisher.text(), timeout=20_000)
+    finally:
+        keyring.set_keyring(previous)
+    assert len(asked) == 1 and "keyring" in asked[0].lower()  # asked once, never silently
+    assert shell.services.session_only_secrets
