@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -68,3 +69,32 @@ def test_a_stale_socket_from_a_crashed_instance_does_not_block_start(tmp_path, q
         server.close()
     finally:
         path.unlink(missing_ok=True)
+
+
+def test_two_real_launches_one_window(tmp_path, qtbot):
+    # Both processes are the real app: the second must hand over and exit, never open the store.
+    folder = tmp_path / "ws"
+    log = folder / "logs" / "cmdesk.log"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    argv = [sys.executable, "-m", "cmdesk", "--data-dir", str(folder)]
+    first = subprocess.Popen(
+        argv, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    try:
+        qtbot.waitUntil(
+            lambda: log.exists() and "workspace loaded" in log.read_text(encoding="utf-8"),
+            timeout=60_000,
+        )
+        second = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+        assert second.returncode == 0, second.stderr
+        qtbot.waitUntil(
+            lambda: "window brought forward" in log.read_text(encoding="utf-8"), timeout=30_000
+        )
+        text = log.read_text(encoding="utf-8")
+        assert text.count("workspace loaded") == 1
+        assert "already runs" in text  # what the second launch wrote before leaving
+        first.send_signal(signal.SIGTERM)
+        assert first.wait(timeout=60) == 0
+    finally:
+        if first.poll() is None:
+            first.kill()

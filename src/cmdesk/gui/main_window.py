@@ -234,6 +234,7 @@ class MainWindow(WindowActions, QMainWindow):
     # -- closing -------------------------------------------------------------------------------
 
     def bring_forward(self) -> None:
+        log.info("window brought forward")
         self.showNormal() if self.isMinimized() else self.show()
         self.raise_()
         self.activateWindow()
