@@ -8,6 +8,7 @@ import random
 
 import pytest
 
+from cmdesk.core.connectors.base import PublishResult
 from cmdesk.core.connectors.errors import RateLimited, Transient, Unconfirmed
 from cmdesk.core.model import TargetState
 from cmdesk.core.publish import events as ev
@@ -211,3 +212,32 @@ def test_networks_without_native_scheduling_are_never_handed_off(pub, workspace,
     post = add_post(workspace, later(clock.now(), hours=2), [acc], hand_off=True)
     pub.tick()
     assert target(workspace, post.id).state == S.SCHEDULED and net.scheduled == {}
+
+
+def test_connector_progress_survives_a_retry(pub, workspace, clock, net):
+    """A thread half made: the steps a connector checkpointed come back to it, under the same
+    key, on the retry after a transient error."""
+    acc = add_account(workspace)
+    post = add_post(workspace, clock.now(), [acc], thread=["part two"])
+    seen = []
+
+    class Steps:
+        def __init__(self):
+            self.calls = 0
+
+        def publish(self, request):
+            seen.append((request.idempotency_key, dict(request.progress)))
+            self.calls += 1
+            if self.calls == 1:
+                request.save_progress(part_ids=["p1"])  # part one is out...
+                raise Transient("502 on part two")  # ...part two failed
+            return PublishResult("p1", part_ids=["p1", "p2"])
+
+    pub._connectors[acc.id] = Steps()
+    pub.tick()
+    stored = [a["progress"] for a in workspace.attempts.for_post(post.id)]
+    assert stored == [{"part_ids": ["p1"]}]  # durable the moment the connector said so
+    clock.advance(60)
+    pub.tick()
+    assert seen[1] == (seen[0][0], {"part_ids": ["p1"]})  # same key, same steps: no second part one
+    assert target(workspace, post.id).state == S.PUBLISHED
