@@ -60,22 +60,22 @@
         <translation>Rien à faire ici.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/main_window.py" line="255"/>
+        <location filename="../../src/cmdesk/gui/main_window.py" line="261"/>
         <source>cmdesk is still running</source>
         <translation>cmdesk tourne toujours</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/main_window.py" line="256"/>
+        <location filename="../../src/cmdesk/gui/main_window.py" line="262"/>
         <source>Scheduled posts keep going out. Use Quit in the tray menu to stop.</source>
         <translation>Les publications programmées continuent de partir. Choisissez Quitter dans le menu de la zone de notification pour arrêter.</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/main_window.py" line="277"/>
+        <location filename="../../src/cmdesk/gui/main_window.py" line="283"/>
         <source>Posts are due soon</source>
         <translation>Des publications partent bientôt</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/main_window.py" line="279"/>
+        <location filename="../../src/cmdesk/gui/main_window.py" line="285"/>
         <source>{count} posts are due in the next {minutes} minutes and will not be sent while cmdesk is closed. Quit anyway?</source>
         <translation>{count} publication(s) doivent partir dans les {minutes} prochaines minutes et ne seront pas envoyées tant que cmdesk est fermé. Quitter quand même ?</translation>
     </message>
@@ -260,6 +260,26 @@
         <source>Back online: {count} waiting posts sent.</source>
         <translation>De retour en ligne : {count} publication(s) en attente envoyée(s).</translation>
     </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/notifications.py" line="88"/>
+        <source>A late post waits for you</source>
+        <translation>Un post en retard vous attend</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/notifications.py" line="89"/>
+        <source>A post is late: publish it now or skip it?</source>
+        <translation>Un post est en retard : le publier maintenant ou le laisser de côté ?</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/notifications.py" line="95"/>
+        <source>Check this post</source>
+        <translation>Vérifiez ce post</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/notifications.py" line="97"/>
+        <source>{where} did not confirm the post: check before sending it again.</source>
+        <translation>{where} n&apos;a pas confirmé le post : vérifiez avant de le renvoyer.</translation>
+    </message>
 </context>
 <context>
     <name>PlaceholderCalendar</name>
@@ -340,22 +360,22 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/cmdesk/gui/app.py" line="101"/>
+        <location filename="../../src/cmdesk/gui/app.py" line="102"/>
         <source>Workspace repaired</source>
         <translation>Espace de travail réparé</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/app.py" line="128"/>
+        <location filename="../../src/cmdesk/gui/app.py" line="129"/>
         <source>Publishing is stopped</source>
         <translation>La publication est arrêtée</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/app.py" line="134"/>
+        <location filename="../../src/cmdesk/gui/app.py" line="135"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/app.py" line="135"/>
+        <location filename="../../src/cmdesk/gui/app.py" line="136"/>
         <source>{reason}
 
 Keep sign-ins in memory for this session only?</source>
@@ -364,7 +384,7 @@ Keep sign-ins in memory for this session only?</source>
 Garder les connexions en mémoire pour cette session seulement ?</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/app.py" line="149"/>
+        <location filename="../../src/cmdesk/gui/app.py" line="150"/>
         <source>Cannot open the workspace</source>
         <translation>Impossible d&apos;ouvrir l&apos;espace de travail</translation>
     </message>
@@ -426,12 +446,12 @@ Garder les connexions en mémoire pour cette session seulement ?</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../src/cmdesk/gui/tray.py" line="41"/>
+        <location filename="../../src/cmdesk/gui/tray.py" line="42"/>
         <source>Show cmdesk</source>
         <translation>Afficher cmdesk</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/tray.py" line="43"/>
+        <location filename="../../src/cmdesk/gui/tray.py" line="44"/>
         <source>Quit</source>
         <translation>Quitter</translation>
     </message>

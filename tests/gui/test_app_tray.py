@@ -48,6 +48,23 @@ def test_each_kind_reads_as_a_sentence(event, kind, words):
     assert words in notice.message
 
 
+def test_a_late_post_notice_opens_the_outbox_when_clicked(qtbot):
+    from cmdesk.core.publish.events import LATE_NEEDS_DECISION
+
+    tray = Tray()
+    event = PublishEvent(
+        LATE_NEEDS_DECISION, "p", "a", message="A post is 2 h late: publish it now or skip it?"
+    )
+    with qtbot.waitSignal(tray.notified, timeout=5_000) as shown:
+        tray.on_publisher_event(event)
+    assert shown.args[0].critical and "2 h late" in shown.args[0].message
+    with qtbot.waitSignal(tray.outbox_requested, timeout=5_000):
+        tray.icon.messageClicked.emit()
+    tray.notify(notice_for(PublishEvent(PUBLISHED, message="Live on Mastodon")))
+    with qtbot.waitSignal(tray.show_requested, timeout=5_000):
+        tray.icon.messageClicked.emit()
+
+
 def test_progress_and_unknown_events_do_not_notify():
     assert notice_for(PublishEvent(PROGRESS, count=1)) is None
     assert notice_for({"kind": "something_new"}) is None

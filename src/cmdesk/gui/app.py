@@ -71,6 +71,7 @@ class Shell:
         self.tray = Tray(app)
         self.window.tray = self.tray
         self.tray.show_requested.connect(self.window.bring_forward)
+        self.tray.outbox_requested.connect(self.window.show_outbox)
         self.tray.quit_requested.connect(self.window.request_quit)
         self.tray.account_names = self.account_name
         self.tray.notified.connect(lambda n: self.window.statusBar().showMessage(n.message, 10_000))

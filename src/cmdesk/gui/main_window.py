@@ -239,6 +239,11 @@ class MainWindow(WindowActions, QMainWindow):
         self.raise_()
         self.activateWindow()
 
+    def show_outbox(self) -> None:
+        self.bring_forward()
+        self.outbox_dock.show()
+        self.outbox_dock.raise_()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         if self.quitting:

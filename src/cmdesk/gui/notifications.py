@@ -81,4 +81,25 @@ def notice_for(event, account_name: str = "") -> Notice | None:
                 count=count
             ),
         )
+    # Kinds that need the user: the outbox has the buttons, so these open it (see Tray).
+    if kind == "late_needs_decision":
+        return Notice(
+            kind,
+            translate("Notifications", "A late post waits for you"),
+            given or translate("Notifications", "A post is late: publish it now or skip it?"),
+            critical=True,
+        )
+    if kind == "unconfirmed":
+        return Notice(
+            kind,
+            translate("Notifications", "Check this post"),
+            given
+            or translate(
+                "Notifications", "{where} did not confirm the post: check before sending it again."
+            ).format(where=where),
+            critical=True,
+        )
     return None
+
+
+ASKS_FOR_OUTBOX = frozenset({"late_needs_decision", "unconfirmed", "failed", "needs_auth"})

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
-from cmdesk.gui.notifications import Notice, needs_account_name, notice_for
+from cmdesk.gui.notifications import ASKS_FOR_OUTBOX, Notice, needs_account_name, notice_for
 from cmdesk.gui.theme import app_icon
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,7 @@ class Tray(QObject):
     show_requested = Signal()
     quit_requested = Signal()
     notified = Signal(object)  # the Notice shown: the status bar and tests listen to it
+    outbox_requested = Signal()  # the user clicked a notice that needs a decision
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +48,9 @@ class Tray(QObject):
         menu.addAction(quit_action)
         self.icon.setContextMenu(menu)
         self.icon.activated.connect(self._on_activated)
+        # A click on a notice that needs the user opens the window on the outbox.
+        self.last_notice: Notice | None = None
+        self.icon.messageClicked.connect(self._on_message_clicked)
         # (account id, callback(name)) -> None; set by the shell, which can reach the store.
         self.account_names: Callable[[str, Callable[[str], None]], None] | None = None
         self.bridge = EventBridge(self)
@@ -68,6 +72,12 @@ class Tray(QObject):
             QSystemTrayIcon.ActivationReason.Trigger,
             QSystemTrayIcon.ActivationReason.DoubleClick,
         ):
+            self.show_requested.emit()
+
+    def _on_message_clicked(self) -> None:
+        if self.last_notice is not None and self.last_notice.kind in ASKS_FOR_OUTBOX:
+            self.outbox_requested.emit()
+        else:
             self.show_requested.emit()
 
     def on_publisher_event(self, event) -> None:
@@ -92,4 +102,5 @@ class Tray(QObject):
                 else QSystemTrayIcon.MessageIcon.Information
             )
             self.icon.showMessage(notice.title, notice.message, icon, NOTICE_MS)
+        self.last_notice = notice
         self.notified.emit(notice)
