@@ -38,7 +38,9 @@ from tests.integration.harness import (
 ROOT = Path(__file__).resolve().parents[2]
 POSTS = 250  # x 4 accounts = 1,000 targets
 KILLS = int(os.environ.get("CMDESK_KILLS", "30"))
-LOG = open(os.environ["CMDESK_CHILD_LOG"], "a") if os.environ.get("CMDESK_CHILD_LOG") else subprocess.DEVNULL
+# To see what the killed publishers logged: CMDESK_CHILD_LOG=/tmp/child.log
+LOG = (open(os.environ["CMDESK_CHILD_LOG"], "a") if os.environ.get("CMDESK_CHILD_LOG")
+       else subprocess.DEVNULL)
 S = TargetState
 MASTODON_CREATE = r"/api/v1/statuses$"
 BLUESKY_CREATE = r"createRecord"
