@@ -76,3 +76,19 @@ def test_a_task_already_finished_is_still_delivered_later_never_inside_the_call(
     assert results == []
     qtbot.waitUntil(lambda: results == [7], timeout=5000)
     runner.shutdown()
+
+
+def test_results_for_a_closed_widget_are_dropped_not_raised(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    runner = TaskRunner()
+    label = QLabel()
+    gate = threading.Event()
+    delivered = []
+    runner.run_background(lambda: gate.wait(5), label.setText, owner=label)
+    runner.run_background(lambda: gate.wait(5), lambda r: delivered.append("other"))
+    label.deleteLater()
+    qtbot.waitUntil(lambda: not __import__("shiboken6").isValid(label), timeout=5000)
+    gate.set()
+    qtbot.waitUntil(lambda: delivered == ["other"], timeout=5000)
+    runner.shutdown()

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
@@ -39,25 +40,37 @@ class TaskRunner(QObject):
         self._relay.finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
     def run_storage(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-                    on_error: Callable[[BaseException], None] | None = None) -> Future:
-        return self._submit(self._storage, work, on_done, on_error)
+                    on_error: Callable[[BaseException], None] | None = None, *,
+                    owner: QObject | None = None) -> Future:
+        """``owner``: the widget the callbacks belong to; they are dropped if it is gone."""
+        return self._submit(self._storage, work, on_done, on_error, owner)
 
     def run_background(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-                       on_error: Callable[[BaseException], None] | None = None) -> Future:
-        return self._submit(self._pool, work, on_done, on_error)
+                       on_error: Callable[[BaseException], None] | None = None, *,
+                       owner: QObject | None = None) -> Future:
+        return self._submit(self._pool, work, on_done, on_error, owner)
 
-    def _submit(self, executor, work, on_done, on_error) -> Future:
+    def _submit(self, executor, work, on_done, on_error, owner) -> Future:
         future = executor.submit(work)
+        if owner is None:
+            # A bound method of a widget names its owner itself.
+            owner = next((getattr(cb, "__self__", None) for cb in (on_done, on_error)
+                          if isinstance(getattr(cb, "__self__", None), QObject)), None)
 
         def done(f: Future) -> None:
             error = f.exception()
-            self._relay.finished.emit((on_done, on_error), None if error else f.result(), error)
+            self._relay.finished.emit((on_done, on_error, owner), None if error else f.result(), error)
 
         future.add_done_callback(done)
         return future
 
     def _deliver(self, callbacks, result, error) -> None:
-        on_done, on_error = callbacks
+        on_done, on_error, owner = callbacks
+        if owner is not None and not shiboken6.isValid(owner):
+            # The window closed while the work ran (quitting, a dialog dismissed): the work is
+            # done and stored; only its display has nowhere to go.
+            log.debug("result for a closed widget dropped")
+            return
         if error is not None:
             log.error("background task failed", exc_info=error)
             if on_error is not None:
