@@ -333,3 +333,14 @@ def test_a_stale_copy_saved_while_sending_does_not_hide_the_published_post(pub, 
     t = target(workspace, post.id)
     assert t.state == S.PUBLISHED and t.remote_id == "1" and len(net.sent) == 1
     assert workspace.attempts.open_attempts() == []
+
+
+def test_publish_now_on_a_draft_sends_it_and_places_it_at_now(pub, workspace, clock, net):
+    acc = add_account(workspace)
+    draft = add_post(workspace, None, [acc], text="draft")
+    pub.tick()
+    assert net.sent == [] and target(workspace, draft.id).state == S.DRAFT
+    assert pub.publish_now(draft.id) == 1
+    pub.tick()
+    assert net.sent == [(acc.id, "draft")]
+    assert workspace.posts.get(draft.id).planned_at == clock.now()

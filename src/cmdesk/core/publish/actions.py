@@ -62,6 +62,8 @@ class ActionsMixin:
         chosen: list[str] = []
 
         def change(post: Post) -> bool:
+            if post.planned_at is None:
+                post.planned_at = now  # a draft sent now: the calendar shows it where it went out
             for target in post.targets:
                 if target.state in (S.SCHEDULED, S.DUE, S.RETRY_WAIT, S.WAITING_NETWORK,
                                     S.FAILED, S.DRAFT):
