@@ -243,7 +243,7 @@ class Publisher(ActionsMixin, PassMixin):
 
     def fit(self) -> Callable[..., Any]:
         if self._fit is None:
-            self._fit = default_fit()
+            self._fit = default_fit(self.cache_dir)
         return self._fit
 
     def is_online(self, account: Account) -> bool:

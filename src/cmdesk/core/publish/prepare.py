@@ -14,12 +14,24 @@ from cmdesk.core.model import Post, to_iso
 MediaFit = Callable[..., Any]  # fit(source_path, network, crop=None) -> .data .width .height .mime
 
 
-def default_fit() -> MediaFit:
+def default_fit(cache_dir: Any = None) -> MediaFit:
     # Imported on first use: the media pipeline pulls Pillow in, which a text-only workspace
     # (and most unit tests) never needs.
+    from functools import partial
+
     from cmdesk.core.media import fit
 
-    return fit
+    # The cache means a retry, or a second account on the same network, re-encodes nothing.
+    return partial(fit, cache_dir=cache_dir) if cache_dir is not None else fit
+
+
+def _focal_in_crop(focal: tuple[float, float] | None, crop: Any) -> tuple[float, float] | None:
+    """The focal point (fractions of the whole turned picture) in the cropped picture's frame."""
+    if focal is None or crop is None:
+        return focal
+    x = (focal[0] - crop.x) / crop.width if crop.width else 0.5
+    y = (focal[1] - crop.y) / crop.height if crop.height else 0.5
+    return (min(max(x, 0.0), 1.0), min(max(y, 0.0), 1.0))
 
 
 def build_request(post: Post, network: str, attempt_id: str, key: str,
@@ -29,10 +41,11 @@ def build_request(post: Post, network: str, attempt_id: str, key: str,
     if post.media:
         fitter = fit()
         for ref in post.media:
-            fitted = fitter(ref.path, network, crop=ref.crops.get(network))
+            crop = ref.crops.get(network)
+            fitted = fitter(ref.path, network, crop=crop, rotate=ref.rotate, flip=ref.flip)
             media.append(PreparedMedia(
                 data=fitted.data, mime=fitted.mime, width=fitted.width, height=fitted.height,
-                alt=ref.alt, focal=ref.focal,
+                alt=ref.alt, focal=_focal_in_crop(ref.focal, crop),
                 filename="image." + ("png" if fitted.mime == "image/png" else "jpg"),
             ))
     parts = [PostPart(post.text_for(network), media)] + [PostPart(t) for t in post.thread]
