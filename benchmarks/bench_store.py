@@ -95,9 +95,9 @@ def bench_journaled(root: Path, ids: list[str], rng: random.Random) -> dict:
     month = probe("months", directory)
     opens = [probe("journaled", directory) for _ in range(3)]
     reads = [probe("read-lines", directory / "workspace.db") for _ in range(3)]
-    # The worst case: a journal just under the compaction threshold (a quarter of the snapshot).
+    # The worst case: a journal just under the compaction threshold (an eighth of the snapshot).
     workspace = open_workspace(directory)
-    edited = [workspace.posts.get(i) for i in rng.sample(ids, int(len(ids) * 0.18))]
+    edited = [workspace.posts.get(i) for i in rng.sample(ids, int(len(ids) * 0.09))]
     workspace.posts.save_many(edited)
     del edited
     workspace.close()

@@ -4,7 +4,7 @@
 One writer: every change runs inside ``transaction()`` under one lock, is applied in memory, then
 written to the journal as one record and fsynced; only then does the lock open and the call return
 (on a write error the change is undone in memory and raised). Readers take the same lock, so they
-see a change whole or not at all. When the journal grows past a quarter of the snapshot, a
+see a change whole or not at all. When the journal grows past an eighth of the snapshot, a
 background thread writes a new snapshot from a frozen copy of the tables while writers go on in a
 new journal.
 """
@@ -41,7 +41,7 @@ log = logging.getLogger(__name__)
 MIN_COMPACT_BYTES = 4 << 20
 # Journal size that triggers a compaction, as a fraction of the snapshot: a bigger journal makes
 # opening slower (it is replayed), a smaller one rewrites the snapshot more often.
-COMPACT_FRACTION = 4
+COMPACT_FRACTION = 8
 
 
 
