@@ -171,3 +171,30 @@ def test_compaction_is_refused_inside_a_transaction(tmp_path):
     ws = open_workspace(tmp_path)
     assert texts(ws) == set()
     ws.close()
+
+
+def test_an_explicit_compaction_covers_changes_made_while_another_was_running(tmp_path):
+    ws = open_workspace(tmp_path)
+    ws.posts.save(Post(text="first"))
+    started, release = threading.Event(), threading.Event()
+
+    def hold(event):
+        if event == "start" and not started.is_set():
+            started.set()
+            release.wait(30)
+
+    ws.db.engine.on_compaction = hold
+    ws.db.engine.compact(wait=False)
+    assert started.wait(30)
+    ws.posts.save(Post(text="second"))  # after the running compaction froze its state
+    releaser = threading.Thread(target=release.set)
+    releaser.start()
+    ws.compact()
+    releaser.join()
+    # Everything is in the snapshot now: the journal it left is empty.
+    journals = list(tmp_path.glob("workspace.db.journal.*"))
+    assert [p.stat().st_size for p in journals] == [0]
+    ws.close()
+    ws = open_workspace(tmp_path)
+    assert texts(ws) == {"first", "second"}
+    ws.close()

@@ -314,24 +314,35 @@ class Engine:
             self.compact(wait=False)
 
     def compact(self, *, wait: bool = True) -> None:
-        """Write a new snapshot; writers continue in a new journal meanwhile."""
-        with self.lock:
-            if self._pending is not None:
-                # The frozen state would hold changes not yet durable, and the snapshot would
-                # make them so even if the transaction then fails.
-                raise RuntimeError("compact() inside a transaction")
-            if self._closed or (self._compactor is not None and self._compactor.is_alive()):
-                thread = self._compactor
-            else:
-                self._gen += 1
-                self._journal.close()
-                self._journal = JournalWriter(journal_path(self.base, self._gen))
-                # Entries are immutable bytes, so a shallow copy is a consistent frozen state.
-                frozen = {name: list(table.values()) for name, table in self.tables.items()}
-                thread = self._compactor = threading.Thread(
-                    target=self._compact, args=(self._gen, frozen), name="cmdesk-compact")
-                thread.start()
-        if wait and thread is not None:
+        """Write a new snapshot; writers continue in a new journal meanwhile.
+
+        With ``wait``, returns once a snapshot holding every change made before the call is
+        durable: if a compaction is already running (it froze an older state), it is waited for
+        and another one follows. Without ``wait``, a running compaction is enough.
+        """
+        while True:
+            with self.lock:
+                if self._pending is not None:
+                    # The frozen state would hold changes not yet durable, and the snapshot
+                    # would make them so even if the transaction then fails.
+                    raise RuntimeError("compact() inside a transaction")
+                running = self._compactor
+                if self._closed:
+                    return
+                if running is None or not running.is_alive():
+                    self._gen += 1
+                    self._journal.close()
+                    self._journal = JournalWriter(journal_path(self.base, self._gen))
+                    # Entries are immutable bytes, so a shallow copy is a consistent frozen state.
+                    frozen = {name: list(table.values()) for name, table in self.tables.items()}
+                    thread = self._compactor = threading.Thread(
+                        target=self._compact, args=(self._gen, frozen), name="cmdesk-compact")
+                    thread.start()
+                    break
+            if not wait:
+                return
+            running.join()
+        if wait:
             thread.join()
 
     def _compact(self, gen: int, frozen: dict[str, list[bytes]]) -> None:
