@@ -72,3 +72,29 @@ def test_edit_entries_reach_the_calendar(make_window, monkeypatch):
     for name in ("cut", "paste", "delete"):
         _action(window, name).trigger()
     assert calls == ["cut", "paste", "delete_selected"]
+
+
+def test_import_and_export_hand_the_chosen_file_to_the_calendar(make_window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window()
+    calls = []
+    monkeypatch.setattr(
+        window.calendar, "import_csv", lambda path: calls.append(("import", path)), raising=False
+    )
+    monkeypatch.setattr(
+        window.calendar, "export", lambda path: calls.append(("export", path)), raising=False
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "in.csv"), "")
+    )
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "out.ics"), "")
+    )
+    _action(window, "import").trigger()
+    _action(window, "export").trigger()
+    assert calls == [("import", str(tmp_path / "in.csv")), ("export", str(tmp_path / "out.ics"))]
+    # A cancelled file dialog does nothing.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    _action(window, "import").trigger()
+    assert len(calls) == 2
