@@ -104,7 +104,8 @@ def run_until_killed(directory: Path, seed: int, rng: random.Random) -> tuple[li
 
 
 def test_sigkill_never_loses_an_acknowledged_change_nor_shows_a_half_document(tmp_path):
-    rng = random.Random(int.from_bytes(os.urandom(4), "big"))
+    seed = int(os.environ.get("CMDESK_CRASH_SEED") or int.from_bytes(os.urandom(4), "big"))
+    rng = random.Random(seed)  # a failure names its seed: CMDESK_CRASH_SEED=<seed> replays the kills
     directory = tmp_path / "ws"
     model: dict[str, int] = {}
     during_compaction = 0
@@ -115,10 +116,10 @@ def test_sigkill_never_loses_an_acknowledged_change_nor_shows_a_half_document(tm
             model = apply(model, op)
         found, _damage = observe(directory)
         if pending is None:
-            assert found == model, f"round {round_}: acknowledged changes differ"
+            assert found == model, f"seed {seed} round {round_}: acknowledged changes differ"
         else:
             with_pending = apply(model, pending)
-            assert found in (model, with_pending), f"round {round_}: a change was half applied"
+            assert found in (model, with_pending), f"seed {seed} round {round_}: half applied"
             if found == with_pending and with_pending != model:
                 in_flight_kept += 1
             elif with_pending != model:
@@ -126,6 +127,6 @@ def test_sigkill_never_loses_an_acknowledged_change_nor_shows_a_half_document(tm
             model = found
         during_compaction += where == "compacting"
     # The test is only worth something if kills landed in the risky places.
-    assert during_compaction >= 20, during_compaction
+    assert during_compaction >= 20, f"seed {seed}: only {during_compaction} kills mid-compaction"
     assert len(model) > 50
     assert in_flight_kept + in_flight_lost > 0
