@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from cmdesk import __version__
+from cmdesk.core.connectors.redact import remember_secret
 from cmdesk.core.logging_setup import mask_secrets, setup_logging
-from tests.headless_support import run_until_ready_then_stop
+from tests.headless_support import damaged_journal, run_until_ready_then_stop
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -70,6 +71,24 @@ def test_headless_starts_and_stops_cleanly_on_a_signal(tmp_path, stop):
     log = (tmp_path / "ws" / "logs" / "cmdesk.log").read_text(encoding="utf-8")
     assert "headless mode started" in log
     assert f"received {stop.name}" in log and "headless mode stopped" in log
+
+
+def test_headless_logs_a_repaired_journal_as_a_warning(tmp_path):
+    folder = tmp_path / "ws"
+    damaged_journal(folder, ["un", "deux", "trois"], "truncated")
+    code = run_until_ready_then_stop(
+        [sys.executable, "-m", "cmdesk", "--headless", "--data-dir", str(folder)],
+        expect=str(folder),
+        cwd=ROOT,
+        env=dict(os.environ, PYTHONUNBUFFERED="1"),
+    )
+    assert code == 0
+    (side,) = folder.glob("workspace.db.journal.*.damaged-*")
+    log = (folder / "logs" / "cmdesk.log").read_text(encoding="utf-8")
+    assert any(
+        " WARNING cmdesk.headless: " in line and str(side) in line and "intact" in line
+        for line in log.splitlines()
+    ), log
 
 
 def test_the_window_app_quits_cleanly_on_sigterm(tmp_path, qtbot):
@@ -137,3 +156,15 @@ def test_log_lines_never_carry_tokens(tmp_path):
         mask_secrets("https://api.telegram.org/bot123:AAbbCC/sendMessage")
         == "https://api.telegram.org/bot****/sendMessage"
     )
+    # Whatever its shape, a secret the keyring handed out is masked in logs too, and so are the
+    # shapes a traceback prints (a dict repr, "name: value", OAuth 1 parameters).
+    remember_secret("k3y-of-an-unusual-shape")
+    assert mask_secrets("echoed back: k3y-of-an-unusual-shape!") == "echoed back: ****!"
+    for line, secret in (
+        ("{'refresh_token': 'r3fr3sh-value'}", "r3fr3sh-value"),
+        ("password: hunter2-ish", "hunter2-ish"),
+        ("oauth_token=abc&oauth_token_secret=s3cr3t-1", "s3cr3t-1"),
+        ("Authorization: Bot abcdefgh1234", "abcdefgh1234"),
+    ):
+        assert secret not in mask_secrets(line), line
+    assert mask_secrets("HTTP 404: error code: 404, token expired") == "HTTP 404: error code: 404, token expired"

@@ -10,31 +10,19 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
-import re
 from pathlib import Path
+
+from cmdesk.core.connectors.redact import redact
 
 LOG_FILE = "cmdesk.log"
 MAX_BYTES = 2_000_000
 BACKUPS = 5
 
-_SECRET_PATTERNS = [
-    # "Authorization: Bearer abc", "Bearer abc", "Bot abc" (Discord), "token abc"
-    re.compile(r"(?i)(\b(?:bearer|bot|token|basic)\s+)[A-Za-z0-9._~+/=\-]{8,}"),
-    # key=value or "key": "value" for the usual secret names (query strings, JSON bodies)
-    re.compile(
-        r"""(?ix)(["']?(?:access_token|refresh_token|client_secret|password|app_password|
-        api_key|apikey|secret|code_verifier|oauth_token|oauth_token_secret|accessJwt|refreshJwt)
-        ["']?\s*[:=]\s*["']?)[^"'&\s,}]+"""
-    ),
-    # Telegram bot tokens live in the URL path: /bot123456:ABC-DEF.../sendMessage
-    re.compile(r"(/bot)\d+:[A-Za-z0-9_\-]+"),
-]
-
 
 def mask_secrets(text: str) -> str:
-    for pattern in _SECRET_PATTERNS:
-        text = pattern.sub(r"\1****", text)
-    return text
+    # One masker for logs, crash reports and connector errors: the connectors' one also knows
+    # every literal secret this process has read from the keyring, whatever shape it has.
+    return redact(text)
 
 
 class SecretMaskingFormatter(logging.Formatter):

@@ -18,7 +18,14 @@ _MIN_SECRET_LEN = 6  # shorter values would mask ordinary words
 # Names whose value is a secret, in query strings, forms and JSON alike.
 _SECRET_NAMES = (
     r"access_token|refresh_token|id_token|token|client_secret|password|passwd|secret|"
-    r"code_verifier|code|api_key|apikey|app_password|accessJwt|refreshJwt|session"
+    r"code_verifier|code|api_key|apikey|app_password|accessJwt|refreshJwt|session|"
+    r"oauth_token|oauth_token_secret"
+)
+# Names unambiguous enough to mask in the loose ``name: value`` form of a log line or a repr
+# ("code: 404" and "session: 3" are ordinary words there).
+_LOOSE_NAMES = (
+    r"access_token|refresh_token|client_secret|password|app_password|api_key|apikey|"
+    r"code_verifier|oauth_token_secret|accessJwt|refreshJwt"
 )
 _NAME_WORDS = tuple(n.lower() for n in _SECRET_NAMES.split("|"))
 # Each pattern runs only when a cheap substring test says it could match: most bodies (a status,
@@ -29,8 +36,14 @@ _PATTERNS = (
     (("authorization",), re.compile(r"(?i)(authorization['\"]?\s*[:=]\s*['\"]?)[^'\",}\r\n]+"), r"\1" + MASK),
     # name=value in a URL or a form body.
     (_NAME_WORDS, re.compile(rf"(?i)\b({_SECRET_NAMES})=[^&\s'\"]+"), r"\1=" + MASK),
-    # "name": "value" in JSON.
+    # "name": "value" in JSON, 'name': 'value' in a Python repr.
     (_NAME_WORDS, re.compile(rf"(?i)(\"({_SECRET_NAMES})\"\s*:\s*\")[^\"]*"), r"\1" + MASK),
+    (_NAME_WORDS, re.compile(rf"(?i)('({_SECRET_NAMES})'\s*:\s*')[^']*"), r"\1" + MASK),
+    # name: value, unquoted, in a log line or a traceback.
+    (_NAME_WORDS, re.compile(rf"(?i)\b(({_LOOSE_NAMES})\s*:\s*)[^'\"&\s,}}]+"), r"\1" + MASK),
+    # "Bot abc" (Discord) and "token abc" outside an Authorization header; 8+ characters so
+    # that "token expired" stays readable.
+    (("bot", "token"), re.compile(r"(?i)\b(bot|token)\s+[A-Za-z0-9._~+/=-]{8,}"), r"\1 " + MASK),
     # Discord webhooks: /api/webhooks/<id>/<token>; Telegram: /bot<token>/method.
     (("/webhooks/",), re.compile(r"(/webhooks/\d+/)[A-Za-z0-9._-]+"), r"\1" + MASK),
     (("/bot",), re.compile(r"(/bot)\d+:[A-Za-z0-9_-]+"), r"\1" + MASK),
