@@ -1,10 +1,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Start ``cmdesk --headless`` (from source or frozen), wait for its ready line, signal it."""
+"""Start ``cmdesk --headless`` (from source or frozen), wait for its ready line, signal it; and
+damage a workspace's journal the way a crash or a disk would, for the start-up reports."""
 
 from __future__ import annotations
 
 import signal
 import subprocess
+from pathlib import Path
+
+from cmdesk.core.model import Post
+from cmdesk.core.store import open_workspace
 
 
 def run_until_ready_then_stop(
@@ -30,3 +35,14 @@ def run_until_ready_then_stop(
             child.kill()
         child.stdout.close()
         child.stderr.close()
+
+
+def damaged_journal(folder: Path, texts: list[str], how: str) -> None:
+    """Save ``texts`` as posts, close, then damage the journal's tail as a crash or a disk would."""
+    workspace = open_workspace(folder)
+    for text in texts:
+        workspace.posts.save(Post(text=text))
+    workspace.close()
+    (journal,) = folder.glob("workspace.db.journal.*")
+    data = journal.read_bytes()
+    journal.write_bytes(data[:-7] if how == "truncated" else data + b"\x00\x01torn write")

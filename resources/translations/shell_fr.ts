@@ -360,22 +360,31 @@
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../src/cmdesk/gui/app.py" line="102"/>
+        <location filename="../../src/cmdesk/gui/app.py" line="117"/>
         <source>Workspace repaired</source>
         <translation>Espace de travail réparé</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/app.py" line="129"/>
+        <location filename="../../src/cmdesk/gui/app.py" line="118"/>
+        <source>cmdesk opened your workspace, but part of it could not be read.
+
+{details}</source>
+        <translation>cmdesk a ouvert votre espace de travail, mais une partie n&apos;a pas pu être lue.
+
+{details}</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/gui/app.py" line="144"/>
         <source>Publishing is stopped</source>
         <translation>La publication est arrêtée</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/app.py" line="135"/>
+        <location filename="../../src/cmdesk/gui/app.py" line="150"/>
         <source>No keyring</source>
         <translation>Pas de trousseau</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/app.py" line="136"/>
+        <location filename="../../src/cmdesk/gui/app.py" line="151"/>
         <source>{reason}
 
 Keep sign-ins in memory for this session only?</source>
@@ -384,7 +393,7 @@ Keep sign-ins in memory for this session only?</source>
 Garder les connexions en mémoire pour cette session seulement ?</translation>
     </message>
     <message>
-        <location filename="../../src/cmdesk/gui/app.py" line="150"/>
+        <location filename="../../src/cmdesk/gui/app.py" line="165"/>
         <source>Cannot open the workspace</source>
         <translation>Impossible d&apos;ouvrir l&apos;espace de travail</translation>
     </message>

@@ -14,6 +14,7 @@ from cmdesk.core.paths import AppPaths
 from cmdesk.core.services import Services
 from cmdesk.core.store import open_workspace
 from tests.gui.shell_support import run_cmdesk
+from tests.headless_support import damaged_journal
 
 
 def _args(**kwargs) -> Namespace:
@@ -80,22 +81,22 @@ def test_the_command_line_exits_with_the_same_message(tmp_path):
     assert not (tmp_path / "shot.png").exists()
 
 
-def test_repaired_journal_damage_is_shown_once_loaded(tmp_path, qtbot, dialogs, shell_on):
+@pytest.mark.parametrize("how", ["truncated", "appended garbage"])
+def test_repaired_journal_damage_is_shown_once_loaded(tmp_path, qtbot, dialogs, shell_on, caplog, how):
     folder = tmp_path / "ws"
-    workspace = open_workspace(folder)
-    workspace.accounts.save(Account(network="mastodon", name="@shop@piaille.fr"))
-    workspace.close()
-    journal = sorted(folder.glob("workspace.db.journal.*"))[-1]
-    with journal.open("ab") as f:
-        f.write(b"\x00\x01torn write")
+    damaged_journal(folder, ["un", "deux", "trois"], how)
     shell = shell_on(folder)
     with qtbot.waitSignal(shell.window.workspace_loaded, timeout=20_000):
         shell.start()
     # Let the publisher's start settle (running with a keyring; stopped and asking without).
     qtbot.waitUntil(lambda: "starting" not in shell.window.status.publisher.text(), timeout=20_000)
+    (side,) = folder.glob("workspace.db.journal.*.damaged-*")
     warnings = [text for kind, _t, text in dialogs if kind == "warning"]
-    assert len(warnings) == 1 and "set aside" in warnings[0]
-    assert [a.name for a in shell.services.workspace.accounts.all()] == ["@shop@piaille.fr"]
+    assert len(warnings) == 1 and str(side) in warnings[0] and "intact" in warnings[0]
+    logged = [r for r in caplog.records if r.levelname == "WARNING" and str(side) in r.getMessage()]
+    assert any(r.name == "cmdesk.gui.app" for r in logged)
+    kept = {p.text for p in shell.services.workspace.posts.all()}
+    assert kept == ({"un", "deux"} if how == "truncated" else {"un", "deux", "trois"})
 
 
 def test_the_os_network_state_reaches_the_publisher(tmp_path, qtbot, dialogs, shell_on):

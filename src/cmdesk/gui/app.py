@@ -98,12 +98,27 @@ class Shell:
         self.tray.show()
 
     def on_loaded(self) -> None:
-        for message in getattr(self.services.workspace, "damage", None) or []:
-            QMessageBox.warning(self.window, translate("Shell", "Workspace repaired"), message)
+        self.report_damage(getattr(self.services.workspace, "damage", None) or [])
         self.services.subscribe_publisher(self.tray.bridge)
         # Starting the publisher opens the network and the scheduler: off the GUI thread.
         self.runner.run_background(
             self.services.start_publisher, self.on_publisher, self.on_publisher_failed
+        )
+
+    def report_damage(self, messages: list[str]) -> None:
+        """A journal tail that was set aside at open: the user must learn where it went (the
+        store's messages name what was kept and the side file), in one dialog and in the log."""
+        if not messages:
+            return
+        for message in messages:
+            log.warning("store repaired at open: %s", message)
+        QMessageBox.warning(
+            self.window,
+            translate("Shell", "Workspace repaired"),
+            translate(
+                "Shell",
+                "cmdesk opened your workspace, but part of it could not be read.\n\n{details}",
+            ).format(details="\n\n".join(messages)),
         )
 
     def on_publisher(self, started: bool) -> None:
