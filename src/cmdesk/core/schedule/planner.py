@@ -99,6 +99,10 @@ def _offset_text(offset: timedelta | None) -> str:
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
+# Public: other views (``cmdesk outbox``) write offsets exactly as the planner's messages do.
+offset_text = _offset_text
+
+
 def to_local(instant: datetime, zone: str) -> datetime:
     return instant.astimezone(ZoneInfo(zone))
 
