@@ -97,10 +97,12 @@ class PostRepository(_Repository):
         with self._lock:
             return len(self._table.ids_in_range("planned_at", to_iso(start), to_iso(end)))
 
-    def with_target_states(self, states: Iterable[str]) -> list[Post]:
+    def with_target_states(self, states: Iterable[str], *, planned: bool = False) -> list[Post]:
         """Posts with at least one target in one of ``states``, from an index: the publisher's
-        "what is still in play" without decoding years of published posts."""
-        return [Post.from_doc(d) for d in self._table.find_any("target_states", [str(s) for s in states])]
+        "what is still in play" without decoding years of published posts. ``planned`` keeps
+        only posts with a planned time (scheduled drafts, not the unscheduled pile)."""
+        return [Post.from_doc(d) for d in self._table.find_any(
+            "target_states", [str(s) for s in states], not_null="planned_at" if planned else None)]
 
     def drafts(self) -> list[Post]:
         """Unscheduled posts, oldest first."""

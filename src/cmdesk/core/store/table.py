@@ -212,11 +212,17 @@ class JournaledTable(Table):
             found = [self._engine.table(self.name)[i] for i in self._ids(_EqualsField(field, value))]
         return [entries.decode(e) for e in found]  # entries are immutable: decode unlocked
 
-    def find_any(self, field: str, values: Iterable[Any]) -> list[dict[str, Any]]:
-        """Documents whose indexed ``field`` (or derived key) is any of ``values``, each once."""
+    def find_any(self, field: str, values: Iterable[Any],
+                 not_null: str | None = None) -> list[dict[str, Any]]:
+        """Documents whose indexed ``field`` (or derived key) is any of ``values``, each once;
+        with ``not_null``, only those whose ordered field ``not_null`` is set (e.g. planned)."""
         with self._engine.lock:
-            index = self._engine.index(self.name).equality[field]
-            ids = sorted({i for value in values for i in index.lookup(value)})
+            indexes = self._engine.index(self.name)
+            index = indexes.equality[field]
+            ids = {i for value in values for i in index.lookup(value)}
+            if not_null is not None:
+                ids.difference_update(indexes.ordered[not_null].nulls())
+            ids = sorted(ids)
             table = self._engine.table(self.name)
             found = [table[i] for i in ids]
         return [entries.decode(e) for e in found]
