@@ -153,3 +153,26 @@ def test_unconfirmed_and_late_decisions(qtbot, setup):
     with qtbot.waitSignal(s.panel.rows_loaded, timeout=5000):
         s.panel.skip_button.click()
     assert target(s.ws, late.id).state == S.FAILED and s.net.sent == []
+
+
+def test_times_show_in_the_workspace_zone_like_the_calendar(qtbot, setup):
+    from PySide6.QtCore import QDateTime, QLocale, QTimeZone
+
+    s = setup
+    acc = add_account(s.ws, name="@brand")
+    planned = later(s.clock.now(), hours=2)  # 10:00 UTC
+    add_post(s.ws, planned, [acc], text="tokyo post")
+    s.pub.tick()  # scheduled: the outbox lists it
+
+    def shown(zone: bytes) -> str:
+        moment = QDateTime.fromSecsSinceEpoch(int(planned.timestamp()), QTimeZone(zone))
+        return QLocale().toString(moment, QLocale.FormatType.ShortFormat)
+
+    s.ws.settings.set_value("timezone", "Asia/Tokyo")
+    _reload(qtbot, s.panel)
+    cell = s.panel.model.index(0, 1).data()
+    assert cell == shown(b"Asia/Tokyo") != shown(b"UTC")  # 19:00 in Tokyo, not 10:00
+    # Changing the workspace zone (Preferences) refreshes the panel by itself.
+    with qtbot.waitSignal(s.panel.rows_loaded, timeout=5000):
+        s.ws.settings.set_value("timezone", "America/New_York")
+    assert s.panel.model.index(0, 1).data() == shown(b"America/New_York")

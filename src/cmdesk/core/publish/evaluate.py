@@ -44,12 +44,12 @@ class Plan:
 
 # Targets in these states need the publisher's attention; a post with none of them (all
 # published, failed, unconfirmed, handed off or drafts) is left alone until it changes.
-_ACTIVE = frozenset({S.SCHEDULED, S.DUE, S.PUBLISHING, S.RETRY_WAIT, S.WAITING_NETWORK,
+ACTIVE = frozenset({S.SCHEDULED, S.DUE, S.PUBLISHING, S.RETRY_WAIT, S.WAITING_NETWORK,
                      S.NEEDS_AUTH})
 
 
 def is_active(post: Post) -> bool:
-    return any(t.state in _ACTIVE or (t.state == S.DRAFT and post.planned_at is not None)
+    return any(t.state in ACTIVE or (t.state == S.DRAFT and post.planned_at is not None)
                for t in post.targets)
 
 

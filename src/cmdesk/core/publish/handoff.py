@@ -45,8 +45,10 @@ def eligible(pub: Publisher, post: Post, target: Target, now: datetime) -> bool:
 
 def _limits_refuse(pub: Publisher, post: Post, account: Account) -> str | None:
     native = pub.capabilities(account.network).native_scheduling
-    pending = [p for p in pub.workspace.posts.all() if p.id != post.id and any(
-        t.account_id == account.id and t.state == S.HANDED_OFF for t in p.targets)]
+    # Only posts with a handed-off target, from the index (not every post ever written).
+    pending = [p for p in pub.workspace.posts.with_target_states([S.HANDED_OFF])
+               if p.id != post.id and any(t.account_id == account.id and t.state == S.HANDED_OFF
+                                          for t in p.targets)]
     if native.total_limit is not None and len(pending) >= native.total_limit:
         return translate("Publisher", "The network holds at most {n} scheduled posts for this "
                                       "account; this one stays on this computer.").format(n=native.total_limit)

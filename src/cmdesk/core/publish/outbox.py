@@ -5,11 +5,11 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from cmdesk.core.i18n import translate
-from cmdesk.core.model import TargetState, from_iso, to_iso
+from cmdesk.core.model import Post, TargetState, from_iso, to_iso
 
 S = TargetState
 
@@ -40,11 +40,33 @@ class OutboxRow:
         return asdict(self)
 
 
-def outbox_rows(workspace: Any, now: datetime, monitor: Any = None,
-                include_drafts: bool = False) -> list[OutboxRow]:
+# Published targets the outbox keeps showing: those of posts planned this recently. Older ones
+# are history (the calendar has them); listing them would decode every post ever sent.
+PUBLISHED_DAYS = 30
+_IN_PLAY = [s for s in S if s not in (S.PUBLISHED, S.DRAFT)]
+
+
+def _posts(workspace: Any, now: datetime, include_drafts: bool,
+           published_days: float | None) -> list[Post]:
+    """The posts with a target the outbox shows, from the store's indexes."""
+    posts = workspace.posts
+    if published_days is None:  # the whole history (``cmdesk outbox --all``)
+        return list(posts.all())
+    found = {p.id: p for p in posts.with_target_states(_IN_PLAY + ([S.DRAFT] if include_drafts else []))}
+    recent = posts.docs_between(now - timedelta(days=published_days), datetime.max.replace(tzinfo=timezone.utc))
+    for doc in recent:
+        # Decode only a recent post with a published target, and only once.
+        if doc["id"] not in found and any(t.get("state") == S.PUBLISHED for t in doc.get("targets") or ()):
+            found[doc["id"]] = Post.from_doc(doc)
+    return list(found.values())
+
+
+def outbox_rows(workspace: Any, now: datetime, monitor: Any = None, include_drafts: bool = False,
+                published_days: float | None = PUBLISHED_DAYS) -> list[OutboxRow]:
+    """``published_days=None`` lists every published target, however old."""
     accounts = {a.id: a for a in workspace.accounts.all()}
     rows = []
-    for post in workspace.posts.all():
+    for post in _posts(workspace, now, include_drafts, published_days):
         for t in post.targets:
             if t.state == S.DRAFT and not include_drafts:
                 continue

@@ -11,7 +11,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from cmdesk.core.model import Account, TargetState
-from cmdesk.core.publish.evaluate import CatchUp, is_active, plan_post
+from cmdesk.core.publish.evaluate import ACTIVE, CatchUp, is_active, plan_post
 from cmdesk.core.publish.lanes import Item, Lane
 
 if TYPE_CHECKING:
@@ -88,7 +88,12 @@ class PassMixin:
         and our own actions, so a workspace with years of history is not re-read every pass."""
         with self._state:
             if self._active is None:
-                self._active = {p.id for p in self.workspace.posts.all() if is_active(p)}
+                # From the target-state index: only posts in play, plus planned drafts (which
+                # fall due), never the published history or the unscheduled pile.
+                posts = self.workspace.posts
+                found = [*posts.with_target_states(ACTIVE),
+                         *posts.with_target_states([TargetState.DRAFT], planned=True)]
+                self._active = {p.id for p in found if is_active(p)}
             return list(self._active)
 
     def mark_active(self, post_id: str) -> None:

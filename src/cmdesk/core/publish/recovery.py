@@ -63,7 +63,8 @@ def reconcile(pub: Publisher) -> int:
     """At start: bring targets stuck in ``publishing`` in line with their journaled outcome."""
     fixed = 0
     now = pub.clock.now()
-    for post in list(pub.workspace.posts.all()):
+    # Only posts with a target left in ``publishing`` (from the index, no scan of the history).
+    for post in pub.workspace.posts.with_target_states([S.PUBLISHING]):
         for target in post.targets:
             if target.state != S.PUBLISHING:
                 continue

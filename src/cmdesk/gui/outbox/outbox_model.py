@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDateTime, QLocale, QModelIndex, Qt
+from PySide6.QtCore import (QAbstractTableModel, QCoreApplication, QDateTime, QLocale, QModelIndex,
+                            Qt, QTimeZone)
 
 from cmdesk.core.model import from_iso
 from cmdesk.core.publish.outbox import OutboxRow, state_label
@@ -19,12 +20,18 @@ FILTERS = {
 }
 
 
-def _when(iso: str | None) -> str:
+def _when(iso: str | None, zone: QTimeZone) -> str:
     moment = from_iso(iso)
     if moment is None:
         return ""
-    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp())).toLocalTime()
+    local = QDateTime.fromSecsSinceEpoch(int(moment.timestamp()), zone)
     return QLocale().toString(local, QLocale.FormatType.ShortFormat)
+
+
+def _zone(name: str | None) -> QTimeZone:
+    """The workspace zone as Qt knows it; the system's if unknown to Qt."""
+    zone = QTimeZone(name.encode("ascii")) if name else QTimeZone.systemTimeZone()
+    return zone if zone.isValid() else QTimeZone.systemTimeZone()
 
 
 class OutboxModel(QAbstractTableModel):
@@ -35,6 +42,7 @@ class OutboxModel(QAbstractTableModel):
         self._all: list[OutboxRow] = []
         self._rows: list[OutboxRow] = []
         self._filter = "all"
+        self._zone = QTimeZone.systemTimeZone()
 
     def headers(self) -> list[str]:
         return [QCoreApplication.translate("OutboxModel", "State"),
@@ -44,9 +52,11 @@ class OutboxModel(QAbstractTableModel):
                 QCoreApplication.translate("OutboxModel", "Sent / next try"),
                 QCoreApplication.translate("OutboxModel", "Problem")]
 
-    def set_rows(self, rows: list[OutboxRow]) -> None:
+    def set_rows(self, rows: list[OutboxRow], zone: str | None = None) -> None:
+        """``zone``: the workspace zone (IANA name) times are shown in, as in the calendar."""
         self.beginResetModel()
         self._all = rows
+        self._zone = _zone(zone)
         self._apply()
         self.endResetModel()
 
@@ -89,7 +99,7 @@ class OutboxModel(QAbstractTableModel):
         if column == "state":
             return state_label(row.state, row.needs_decision)
         if column == "planned":
-            return _when(row.planned)
+            return _when(row.planned, self._zone)
         if column == "account":
             return row.account
         if column == "text":
@@ -99,6 +109,6 @@ class OutboxModel(QAbstractTableModel):
                 late = row.lateness_s or 0
                 suffix = QCoreApplication.translate("OutboxModel", " ({n} min late)").format(
                     n=round(late / 60))
-                return _when(row.actual) + (suffix if late >= 60 else "")
-            return _when(row.next_try)
+                return _when(row.actual, self._zone) + (suffix if late >= 60 else "")
+            return _when(row.next_try, self._zone)
         return row.error or ""

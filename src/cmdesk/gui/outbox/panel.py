@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from cmdesk.core.publish import events as ev
+from cmdesk.core.schedule.planner import workspace_zone
 from cmdesk.gui.outbox.outbox_model import RowRole, OutboxModel
 
 REFRESH_DELAY_MS = 150  # many store changes in a burst (a batch going out) -> one reload
@@ -38,7 +39,8 @@ class _Bridge(QObject):
         self.event_received.emit(event)
 
     def store_event(self, changes) -> None:
-        if changes.table in ("posts", "accounts"):
+        # Settings too: a new workspace zone changes every time shown.
+        if changes.table in ("posts", "accounts", "settings"):
             self.store_changed.emit()
 
 
@@ -52,6 +54,7 @@ class OutboxPanel(QWidget):
         self.runner = runner
         self.publisher = services.publisher
         self.model = OutboxModel(self)
+        self._generation = 0  # of the latest outbox read; older results are dropped
         self._build()
         self._bridge = _Bridge(self)
         self._bridge.event_received.connect(self._on_event)
@@ -170,12 +173,19 @@ class OutboxPanel(QWidget):
 
     def refresh(self) -> None:
         if self._unsubscribe:  # detached panels (closing window) no longer read the store
-            self.runner.run_storage(self.publisher.outbox, self._show)
+            workspace, publisher = self.services.workspace, self.publisher
+            self._generation = generation = self._generation + 1
+            # The rows and the zone the calendar shows them in, read together off the GUI thread.
+            self.runner.run_storage(
+                lambda: (generation, publisher.outbox(), workspace_zone(workspace)), self._show)
 
-    def _show(self, rows) -> None:
+    def _show(self, loaded) -> None:
+        generation, rows, zone = loaded
+        if generation != self._generation:  # a newer read is on its way: this one is stale
+            return
         row = self.selected()
         keep = (row.post_id, row.account_id) if row else None
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, zone)
         if keep:
             self.select_post(*keep)
         self._update_buttons()
