@@ -122,3 +122,14 @@ def test_posts_by_target_state_follow_every_change(tmp_path):
     # The derived key is an index, not a field: TinyDB queries do not see it.
     assert ws.db.table("posts").search(Query().target_states == "published") == []
     ws.close()
+
+
+def test_planned_drafts_apart_from_the_unscheduled_pile(workspace):
+    idea = Post(text="idea", targets=[Target("a1", "mastodon", S.DRAFT)])
+    dated = Post(text="dated", planned_at=at(3), targets=[Target("a1", "mastodon", S.DRAFT)])
+    workspace.posts.save_many([idea, dated])
+    assert {p.text for p in workspace.posts.with_target_states([S.DRAFT])} == {"idea", "dated"}
+    assert [p.text for p in workspace.posts.with_target_states([S.DRAFT], planned=True)] == ["dated"]
+    dated.planned_at = None  # unscheduled again: back in the pile
+    workspace.posts.save(dated)
+    assert workspace.posts.with_target_states([S.DRAFT], planned=True) == []
