@@ -69,3 +69,18 @@ def test_start_pass_and_outbox_decode_only_posts_in_play(workspace, decoded):
     assert target(workspace, in_play["crash"].id).state == S.PUBLISHED
     assert {r.text for r in rows} == {p.text for p in in_play.values()}
     assert len(net.sent) == 2  # the due post and the one a crash interrupted, once each
+
+
+def test_hand_off_limits_count_only_handed_off_posts(pub, workspace, clock, decoded):
+    acc = add_account(workspace)
+    workspace.posts.save_many([_post(acc, later(NOW, days=-40 - i), S.PUBLISHED, f"old {i}",
+                                     remote_id=str(i)) for i in range(300)])
+    pub.tick()  # the publisher reads each post it is told changed, once; not what is tested here
+    decoded.clear()
+    offered = [Post(text=f"p{i}", planned_at=later(clock.now(), hours=2, minutes=i), hand_off=True,
+                    targets=[Target(acc.id, acc.network)]) for i in range(26)]
+    workspace.posts.save_many(offered)
+    pub.tick()
+    states = [target(workspace, p.id).state for p in offered]
+    assert states.count(S.HANDED_OFF) == 25 and states.count(S.SCHEDULED) == 1  # the daily limit
+    assert set(decoded) <= {p.id for p in offered}
