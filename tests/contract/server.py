@@ -22,7 +22,6 @@ import json
 import re
 import socket
 import threading
-import time
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -113,6 +112,7 @@ class ContractServer:
         self._lock = threading.Lock()
         self._httpd: ThreadingHTTPServer | None = None
         self.state: dict[str, Any] = {}  # per-network fake data (posts, media, tokens)
+        self._stopping = threading.Event()  # ends injected delays at once when the server stops
 
     # ---- set-up -------------------------------------------------------------------------
     def route(self, method: str, pattern: str) -> Callable[[Handler], Handler]:
@@ -140,6 +140,7 @@ class ContractServer:
 
     # ---- life cycle ---------------------------------------------------------------------
     def start(self) -> ContractServer:
+        self._stopping.clear()
         server = self
 
         class _Handler(BaseHTTPRequestHandler):
@@ -163,6 +164,7 @@ class ContractServer:
         return self
 
     def stop(self) -> None:
+        self._stopping.set()
         if self._httpd is not None:
             self._httpd.shutdown()
             self._httpd.server_close()
@@ -227,7 +229,9 @@ class ContractServer:
             self.requests.append(req)
         fault = self._next_fault(req.path)
         if isinstance(fault, Delay):
-            time.sleep(fault.seconds)
+            # The server answers late, as a slow network would; the test itself never waits on
+            # a clock, and stopping the server cuts the delay short.
+            self._stopping.wait(fault.seconds)
             fault = None
         if isinstance(fault, Drop):
             self._reset(h)
