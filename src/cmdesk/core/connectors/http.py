@@ -89,7 +89,7 @@ class Session(requests.Session):
         for prefix in ("https://", "http://"):
             self.mount(prefix, HTTPAdapter(max_retries=0))
 
-    # TLS verification is a property so that ``session.verify = False`` fails loudly.
+    # TLS verification is a property so that switching it off fails loudly.
     @property
     def verify(self) -> Any:
         return self.__dict__.get("_verify", True)
