@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from cmdesk.core.i18n import translate
-from cmdesk.core.model import Post, TargetState, from_iso, to_iso
+from cmdesk.core.model import Post, TargetState, to_iso
 
 S = TargetState
 
@@ -104,11 +104,3 @@ def state_label(state: str, needs_decision: bool = False) -> str:
         "handed_off": translate("TargetState", "Handed off"),
     }
     return labels.get(state, state)
-
-
-def is_late(row: OutboxRow, threshold_s: float = 60.0) -> bool:
-    return row.lateness_s is not None and row.lateness_s > threshold_s
-
-
-def due_soon(rows: list[OutboxRow], now: datetime) -> list[OutboxRow]:
-    return [r for r in rows if r.state == S.SCHEDULED and r.planned and from_iso(r.planned) >= now]
