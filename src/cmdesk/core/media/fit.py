@@ -50,10 +50,6 @@ class FittedImage:
         d = gcd(self.width, self.height) or 1
         return self.width // d, self.height // d
 
-    @property
-    def extension(self) -> str:
-        return {"image/jpeg": "jpg", "image/png": "png", "image/gif": "gif"}.get(self.mime, "bin")
-
 
 def fit(source_path: str | Path, network: str, crop: Crop | None = None, *, rotate: int = 0,
         flip: bool = False, spec: FitSpec | None = None, cache_dir: str | Path | None = None

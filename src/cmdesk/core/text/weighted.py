@@ -19,7 +19,6 @@ import regex
 from twitter_text import parse_tweet
 from twitter_text.has_invalid_characters import has_invalid_characters
 
-MAX_WEIGHTED_LENGTH = 280
 CHUNK_CHARS = 160  # long enough that most chunks end at a space, short enough to re-count fast
 _CHUNK = regex.compile(rf"(?s).{{1,{CHUNK_CHARS}}}(?:\S*\s+|\S*$)")
 
