@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Fixtures for the app shell tests: services on a temp workspace, a runner, a main window."""
+"""Fixtures for the app shell tests: services on a temp workspace and a main window (the runner
+is in tests/gui/conftest.py)."""
 
 from __future__ import annotations
 
@@ -22,15 +23,6 @@ def services(tmp_path):
     built = Services(AppPaths.under(tmp_path / "ws"))
     yield built
     built.close()
-
-
-@pytest.fixture
-def runner(qtbot):
-    from cmdesk.gui.tasks import TaskRunner
-
-    built = TaskRunner()
-    yield built
-    built.shutdown()
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, QLocale
 
 from cmdesk.core.i18n import translate
 from cmdesk.gui.i18n import choose_language, install_translations
-from tests.gui.shell_support import ROOT, make_window, runner, services  # noqa: F401 (fixtures)
+from tests.gui.shell_support import ROOT, make_window, services  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QCalendarWidget, QDialog, QMessageBox
 
-from tests.gui.shell_support import make_window, runner, services  # noqa: F401 (fixtures)
+from tests.gui.shell_support import make_window, services  # noqa: F401 (fixtures)
 
 
 def _action(window, name):

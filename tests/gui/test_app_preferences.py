@@ -14,7 +14,7 @@ from cmdesk.gui.preferences import (
     LANGUAGE_KEY,
     PreferencesDialog,
 )
-from tests.gui.shell_support import runner, services  # noqa: F401 (fixtures)
+from tests.gui.shell_support import services  # noqa: F401 (fixtures)
 
 
 def _dialog(qtbot, services, runner, tmp_path):

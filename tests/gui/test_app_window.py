@@ -10,7 +10,7 @@ from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QMessageBox
 
 from cmdesk.core.model import Account, Post, Target, TargetState
-from tests.gui.shell_support import make_window, runner, services  # noqa: F401 (fixtures)
+from tests.gui.shell_support import make_window, services  # noqa: F401 (fixtures)
 
 
 def test_opens_on_the_current_month_with_every_menu(make_window):

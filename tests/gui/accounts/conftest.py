@@ -10,7 +10,6 @@ from cmdesk.core.connectors.facebook import FacebookConnector
 from cmdesk.core.connectors.linkedin import LinkedInConnector
 from cmdesk.core.services import build_services
 from cmdesk.gui.accounts import AccountsDialog
-from cmdesk.gui.tasks import TaskRunner
 from tests.connectors.byo_support import point_at
 from tests.contract.facebook import facebook_routes
 from tests.contract.linkedin import linkedin_routes
@@ -38,13 +37,6 @@ def services(tmp_path):
     services = build_services(tmp_path / "data", session_only_secrets=True)
     yield services
     services.close()
-
-
-@pytest.fixture
-def runner():
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from PySide6.QtGui import QDropEvent
 from cmdesk.core.model import Account, Post, Slot, Target, TargetState
 from cmdesk.core.services import build_services
 from cmdesk.gui.calendar.canvas import posts_mime
-from cmdesk.gui.tasks import TaskRunner
 
 PARIS = ZoneInfo("Europe/Paris")
 MONTH = date(2030, 5, 1)  # far enough ahead that nothing is "in the past"
@@ -45,13 +44,6 @@ def services(tmp_path):
     ws.accounts.save(Account(network="bluesky", name="brand.bsky.social", id="b1"))
     yield services
     services.close()
-
-
-@pytest.fixture
-def runner():
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import pytest
 
 from cmdesk.core.model import Account
 from cmdesk.core.services import build_services
-from cmdesk.gui.tasks import TaskRunner
 
 NOW = datetime(2026, 11, 22, 9, 0, tzinfo=UTC)
 
@@ -33,13 +32,6 @@ def accounts(services):
     for account in made.values():
         services.workspace.accounts.save(account)
     return made
-
-
-@pytest.fixture
-def runner():
-    made = TaskRunner()
-    yield made
-    made.shutdown()
 
 
 @pytest.fixture
