@@ -199,7 +199,8 @@ class MainWindow(WindowActions, QMainWindow):
             upcoming = posts.between(now, now + timedelta(days=NEXT_DUE_HORIZON_DAYS))
             return next_due(upcoming, now), workspace_zone(workspace)
 
-        self.runner.run_storage(work, lambda found: self.status.set_next_due(*found))
+        self.runner.run_storage(work, lambda found: self.status.set_next_due(*found),
+                                owner=self.status)
 
     # -- state across sessions -----------------------------------------------------------------
 
