@@ -161,6 +161,12 @@ class CanvasView(QWidget):
     def accent(self) -> QColor:
         return self.palette().color(QPalette.ColorRole.Highlight)
 
+    def colors(self) -> tuple[QColor, QColor, QColor]:
+        """The views' paint colours: background, text and muted text."""
+        palette = self.palette()
+        return (palette.color(QPalette.ColorRole.Base), palette.color(QPalette.ColorRole.Text),
+                palette.color(QPalette.ColorRole.PlaceholderText))
+
     # -- mouse ---------------------------------------------------------------------------------
 
     def mousePressEvent(self, event) -> None:

@@ -123,10 +123,7 @@ class WeekGrid(CanvasView):
 
     def paintEvent(self, event) -> None:
         p = QPainter(self)
-        palette = self.palette()
-        base = palette.color(QPalette.ColorRole.Base)
-        text = palette.color(QPalette.ColorRole.Text)
-        muted = palette.color(QPalette.ColorRole.PlaceholderText)
+        base, text, muted = self.colors()
         # Opaque blends, lines without antialiasing: see MonthView.paintEvent.
         p.fillRect(event.rect(), base)
         line, half = blend(base, text, 0.14), blend(base, text, 0.06)
