@@ -102,14 +102,18 @@ _MIMES = {"JPEG": "image/jpeg", "PNG": "image/png", "GIF": "image/gif", "WEBP": 
 
 def probe_media(ref: MediaRef, network: str | None = None) -> MediaInfo:
     """Read the picture's header (no pixels). Raises cmdesk.core.media.errors.MediaError."""
+    return as_sent(_read_header(ref.path), ref, network)
+
+
+def _read_header(path: str) -> MediaInfo:
+    """The picture as stored, upright by its EXIF orientation (before the user's edits)."""
     from cmdesk.core.media.safe_open import open_image
 
-    image, probe = open_image(ref.path)
+    image, probe = open_image(path)
     image.close()
     width, height = probe.upright_size
-    info = MediaInfo(_MIMES.get(probe.format, f"image/{probe.format.lower()}"), width, height,
-                     Path(ref.path).stat().st_size, probe.animated)
-    return as_sent(info, ref, network)
+    return MediaInfo(_MIMES.get(probe.format, f"image/{probe.format.lower()}"), width, height,
+                     Path(path).stat().st_size, probe.animated)
 
 
 def as_sent(info: MediaInfo, ref: MediaRef, network: str | None) -> MediaInfo:
@@ -228,12 +232,16 @@ def check_post(post: Post, networks: Iterable[str], *,
     """Every issue of ``post`` for each network. ``infos[network]`` holds one MediaInfo (or None
     when unreadable) per picture; without it, pictures are probed here (disk I/O)."""
     configs = configs or {}
+    headers: list[MediaInfo | None] | None = None  # read once, shared by every network
     issues: list[Issue] = []
     for network in networks:
         caps = caps_for(network)
         media_infos = (infos or {}).get(network)
         if media_infos is None:
-            media_infos = [_safe_probe(ref, network) for ref in post.media]
+            if headers is None:
+                headers = [_safe_read(ref) for ref in post.media]
+            media_infos = [None if info is None else as_sent(info, ref, network)
+                           for ref, info in zip(post.media, headers)]
         parts = [post.text_for(network), *post.thread]
         for number, part in enumerate(parts):
             issues += check_text(network, part, caps, with_media=bool(post.media) and number == 0,
@@ -242,11 +250,11 @@ def check_post(post: Post, networks: Iterable[str], *,
     return issues
 
 
-def _safe_probe(ref: MediaRef, network: str) -> MediaInfo | None:
+def _safe_read(ref: MediaRef) -> MediaInfo | None:
     from cmdesk.core.media.errors import MediaError
 
     try:
-        return probe_media(ref, network)
+        return _read_header(ref.path)
     except (MediaError, OSError):
         return None
 
