@@ -239,7 +239,7 @@ def resolve(pub: Publisher, attempt: dict, *, connector, request) -> str | None:
         pub.mark_needs_auth(attempt["account_id"])
         pub.defer_recovery(attempt["id"])
         return None
-    except (Transient, RateLimited, Exception) as exc:  # noqa: BLE001 - try again later
+    except Exception as exc:  # noqa: BLE001 - Transient, RateLimited, any other: ask later
         if isinstance(exc, RateLimited):
             pub.gates.block(attempt["account_id"], exc.retry_at)
         if isinstance(exc, Offline):
