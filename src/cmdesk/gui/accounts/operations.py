@@ -7,7 +7,7 @@ from typing import Any
 
 from cmdesk.core.connectors.base import AccountCheck
 from cmdesk.core.connectors.errors import ConnectorError
-from cmdesk.core.model import SETTLED_STATES, Account
+from cmdesk.core.model import SETTLED_STATES, Account, TargetState
 
 
 def check(services: Any, account: Account) -> AccountCheck:
@@ -31,8 +31,10 @@ def forget(services: Any, account: Account) -> None:
 
 
 def pending_posts(services: Any, account_id: str) -> int:
-    """Posts that still plan to go out to this account (run on the storage thread)."""
-    return sum(1 for post in services.workspace.posts.all()
+    """Posts that still plan to go out to this account (run on the storage thread). From the
+    target-state index, as the publisher reads them: published history is never decoded."""
+    unsettled = [s for s in TargetState if s not in SETTLED_STATES]
+    return sum(1 for post in services.workspace.posts.with_target_states(unsettled)
                if any(t.account_id == account_id and t.state not in SETTLED_STATES
                       for t in post.targets))
 
