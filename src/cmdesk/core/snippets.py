@@ -81,8 +81,9 @@ class SnippetBook:
     def save(self, snippet: Snippet) -> Snippet:
         """Add or replace (by id). Raises SnippetError and stores nothing on bad input."""
         validate(snippet)
-        items = [s for s in self.all() if s.id != snippet.id]
-        existing = [s.id for s in self.all()]
+        current = self.all()
+        items = [s for s in current if s.id != snippet.id]
+        existing = [s.id for s in current]
         if snippet.id in existing:
             items.insert(existing.index(snippet.id), snippet)
         else:
