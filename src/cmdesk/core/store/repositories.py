@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from cmdesk.core.model import SCHEMA_VERSION, Account, Post, to_iso, utc_now
+from cmdesk.core.model import Account, Post, to_iso, utc_now
 from cmdesk.core.store.table import JournaledTable
 
 if TYPE_CHECKING:
@@ -23,10 +23,6 @@ def _changes(table: str, ids: list[str]) -> Changes:
     from cmdesk.core.store.workspace import Changes
 
     return Changes(table, frozenset(ids))
-
-
-def _stamped(doc: dict[str, Any]) -> dict[str, Any]:
-    return doc if "schema" in doc else {**doc, "schema": SCHEMA_VERSION}
 
 
 class _Repository:
@@ -40,7 +36,7 @@ class _Repository:
         self._emit = emit
 
     def _upsert_doc(self, doc: dict[str, Any]) -> None:
-        self._table.put_by([_stamped(doc)])
+        self._table.put_by([doc])  # the engine stamps the schema version
         self._emit(_changes(self.name, [doc["id"]]))
 
     def _get_doc(self, item_id: str) -> dict[str, Any] | None:
