@@ -5,7 +5,6 @@ in English and French into docs/screenshots/accounts-*.png. Nothing is signed in
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import tempfile
 from datetime import datetime, timedelta, timezone
@@ -13,13 +12,12 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from cmdesk.core import i18n  # noqa: E402
 from cmdesk.core.model import Account, to_iso  # noqa: E402
 from cmdesk.core.services import build_services  # noqa: E402
 from cmdesk.gui.accounts import AccountsDialog  # noqa: E402
+from cmdesk.gui.i18n import install_translations  # noqa: E402
 from cmdesk.gui.tasks import TaskRunner  # noqa: E402
 from cmdesk.gui.theme import apply_theme  # noqa: E402
 
@@ -30,21 +28,6 @@ OUT = ROOT / "docs" / "screenshots"
 def _settle(app: QApplication, done) -> None:
     while not done():
         app.processEvents()
-
-
-def _french(app: QApplication, folder: Path) -> QTranslator:
-    qm = folder / "accounts_fr.qm"
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run([str(lrelease), "-silent", str(ROOT / "resources/translations/accounts_fr.ts"),
-                    "-qm", str(qm)], check=True)
-    translator = QTranslator(app)
-    translator.load(str(qm))
-    app.installTranslator(translator)
-    qtbase = QTranslator(app)  # standard buttons (Close), as the app itself loads them
-    if qtbase.load("qtbase_fr", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qtbase)
-    i18n.install(lambda context, text: QCoreApplication.translate(context, text))
-    return translator
 
 
 def shoot(app: QApplication, services, runner: TaskRunner, language: str) -> None:
@@ -79,7 +62,7 @@ def main() -> int:
             services.workspace.accounts.save(account)
         runner = TaskRunner()
         shoot(app, services, runner, "en")
-        _french(app, Path(tmp))
+        install_translations(app, "fr")
         shoot(app, services, runner, "fr")
         runner.shutdown()
         services.close()
