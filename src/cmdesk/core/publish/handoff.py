@@ -228,10 +228,3 @@ def cancel_remote(pub: Publisher, attempt: dict, connector=None) -> bool:
         return False
     pub.records.close_attempt(attempt, rec.CANCELLED, pub.clock.now())
     return True
-
-
-def cancel_deleted(pub: Publisher, post_id: str) -> None:
-    """The post was deleted: its handed-off copies must not go out."""
-    for attempt in pub.workspace.attempts.for_post(post_id):
-        if attempt.get("kind") == "hand_off" and attempt["outcome"] == rec.HANDED_OFF:
-            cancel_remote(pub, attempt)
