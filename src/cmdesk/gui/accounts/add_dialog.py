@@ -173,7 +173,7 @@ class AddAccountDialog(QDialog):
                              else self.tr("Signing in…"))
         self._set_busy(True)
         self.runner.run_background(work, lambda account: self._signed_in(bridge, account),
-                                   lambda error: self._failed(bridge, error))
+                                   lambda error: self._failed(bridge, error), owner=self)
 
     def _open_browser(self, url: str) -> None:
         self.open_url(url)

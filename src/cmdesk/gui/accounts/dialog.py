@@ -210,7 +210,7 @@ class AccountsDialog(QDialog):
         self._busy(self.tr("Testing {name}…").format(name=account.name))
         self.runner.run_background(lambda: operations.check(self.services, account),
                                    lambda found: self._tested(account, found),
-                                   lambda error: self._test_failed(account, error))
+                                   lambda error: self._test_failed(account, error), owner=self)
 
     def _tested(self, account: Account, found) -> None:
         account.status = "connected"

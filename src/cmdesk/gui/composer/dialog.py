@@ -368,4 +368,4 @@ class ComposerDialog(QDialog):
             self.refresh()
             self.status.setText(self.tr("Not saved: {error}").format(error=error))
 
-        self._runner.run_storage(lambda: workspace.posts.save(post), done, failed)
+        self._runner.run_storage(lambda: workspace.posts.save(post), done, failed, owner=self)

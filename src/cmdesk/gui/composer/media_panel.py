@@ -117,7 +117,7 @@ class MediaPanel(QWidget):
             self._refresh_icons()
             self.changed.emit()
 
-        self._runner.run_background(lambda: _make_thumbnail(path, cache), done)
+        self._runner.run_background(lambda: _make_thumbnail(path, cache), done, owner=self)
 
     def ready(self) -> bool:
         return all(ref.path in self.infos for ref in self.media)

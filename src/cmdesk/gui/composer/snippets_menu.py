@@ -67,10 +67,11 @@ class SnippetsButton(QToolButton):
         def save(snippet: Snippet) -> None:
             self._runner.run_storage(lambda: self._book().save(snippet),
                                      lambda _: self.reload(),
-                                     lambda error: dialog.show_error(str(error)))
+                                     lambda error: dialog.show_error(str(error)), owner=self)
 
         def remove(snippet_id: str) -> None:
-            self._runner.run_storage(lambda: self._book().remove(snippet_id), lambda _: self.reload())
+            self._runner.run_storage(lambda: self._book().remove(snippet_id), lambda _: self.reload(),
+                                     owner=self)
 
         dialog.save_requested.connect(save)
         dialog.remove_requested.connect(remove)
