@@ -16,14 +16,9 @@ import threading
 from cmdesk.core.i18n import translate
 from cmdesk.core.logging_setup import setup_logging
 from cmdesk.core.services import build_services
+from cmdesk.core.store import StoreDamaged
 
 log = logging.getLogger(__name__)
-
-
-def _store_damaged_error() -> type[BaseException]:
-    from cmdesk.core import store
-
-    return getattr(store, "StoreDamaged", RuntimeError)
 
 
 def run_headless(args) -> int:
@@ -39,11 +34,11 @@ def run_headless(args) -> int:
     signal.signal(signal.SIGINT, on_signal)
     try:
         workspace = services.workspace
-    except _store_damaged_error() as error:
+    except StoreDamaged as error:
         log.error("store damaged: %s", error)
         print(str(error), file=sys.stderr)
         return 2
-    for message in getattr(workspace, "damage", None) or []:
+    for message in workspace.damage:
         log.warning("store repaired at open: %s", message)
         print(message, file=sys.stderr)
     if getattr(args, "demo", False):

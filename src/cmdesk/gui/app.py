@@ -21,6 +21,7 @@ from cmdesk import APP_ID, APP_NAME, __version__
 from cmdesk.core.i18n import translate
 from cmdesk.core.logging_setup import setup_logging
 from cmdesk.core.services import Services, build_services
+from cmdesk.core.store import StoreDamaged
 from cmdesk.gui.crash import CrashHandler
 from cmdesk.gui.i18n import LANGUAGE_KEY, choose_language, install_translations
 from cmdesk.gui.main_window import MainWindow
@@ -98,7 +99,7 @@ class Shell:
         self.tray.show()
 
     def on_loaded(self) -> None:
-        self.report_damage(getattr(self.services.workspace, "damage", None) or [])
+        self.report_damage(self.services.workspace.damage)
         self.services.subscribe_publisher(self.tray.bridge)
         # Starting the publisher opens the network and the scheduler: off the GUI thread.
         self.runner.run_background(
@@ -164,7 +165,7 @@ class Shell:
         QMessageBox.critical(
             self.window, translate("Shell", "Cannot open the workspace"), str(error)
         )
-        self.exit_code = 2 if type(error).__name__ == "StoreDamaged" else 1
+        self.exit_code = 2 if isinstance(error, StoreDamaged) else 1
         self.window.quitting = True
         self.app.quit()
 

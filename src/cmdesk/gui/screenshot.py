@@ -18,6 +18,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from cmdesk.core.services import Services
+from cmdesk.core.store import StoreDamaged
 from cmdesk.gui.main_window import MainWindow
 from cmdesk.gui.tasks import TaskRunner
 from cmdesk.gui.theme import apply_theme
@@ -72,7 +73,7 @@ def take_screenshot(app: QApplication, services: Services, args) -> int:
 
     def failed(error: BaseException) -> None:
         print(str(error), file=sys.stderr)
-        outcome["code"] = 2 if type(error).__name__ == "StoreDamaged" else 1
+        outcome["code"] = 2 if isinstance(error, StoreDamaged) else 1
         outcome["done"] = True
         loop.quit()
 
