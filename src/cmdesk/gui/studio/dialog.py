@@ -155,13 +155,15 @@ class ImageStudioDialog(QDialog):
     def _load_picture(self) -> None:
         cache = getattr(getattr(self._services, "paths", None), "cache", None)
 
-        def work():
-            return thumbnail(self._media.path, WORKING_SIDE_PX, cache_dir=cache)
+        def work() -> QImage:
+            fitted = thumbnail(self._media.path, WORKING_SIDE_PX, cache_dir=cache)
+            # Decoded here, not on the GUI thread: QImage (unlike QPixmap) is safe off it.
+            return QImage.fromData(fitted.data)
 
         self._runner.run_background(work, self._on_picture_loaded, self._on_picture_failed)
 
-    def _on_picture_loaded(self, fitted) -> None:
-        self._source = QImage.fromData(fitted.data)
+    def _on_picture_loaded(self, image: QImage) -> None:
+        self._source = image
         self._show_turned()
         if self._networks:
             self.network_list.setCurrentRow(0)
