@@ -56,9 +56,6 @@ class ChipListModel(QAbstractListModel):
     def supportedDragActions(self):
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
-    def row_of(self, post_id: str) -> int:
-        return next((i for i, c in enumerate(self.chips) if c.id == post_id), -1)
-
 
 class ChipDelegate(QStyledItemDelegate):
     def __init__(self, ctx: ViewContext, with_dates: bool, parent=None) -> None:
