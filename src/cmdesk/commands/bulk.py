@@ -43,6 +43,19 @@ def register(subparsers) -> None:
 
 
 
+def _open_workspace(services):
+    """The workspace, or None after saying plainly why it cannot be opened (locked by the app,
+    damaged, from a newer cmdesk): a batch command never answers with a traceback."""
+    from cmdesk.core.store.errors import StoreError
+
+    try:
+        return services.workspace
+    except StoreError as exc:
+        print(translate("BulkCommand", "Cannot open the workspace: {reason}").format(reason=exc),
+              file=sys.stderr)
+        return None
+
+
 def run_import(args: argparse.Namespace) -> int:
     from cmdesk.core.bulk.csv_import import read_csv
     from cmdesk.core.model import utc_now
@@ -51,7 +64,9 @@ def run_import(args: argparse.Namespace) -> int:
 
     services = build_services(args.data_dir)
     try:
-        ws = services.workspace
+        ws = _open_workspace(services)
+        if ws is None:
+            return 2
         plan = read_csv(args.file, ws.accounts.all(), default_zone=workspace_zone(ws),
                         now=utc_now())
         if plan.problem:
@@ -88,7 +103,9 @@ def run_export(args: argparse.Namespace) -> int:
     fmt = args.format or ("ics" if args.file.suffix.lower() == ".ics" else "csv")
     services = build_services(args.data_dir)
     try:
-        ws = services.workspace
+        ws = _open_workspace(services)
+        if ws is None:
+            return 2
         writer = export_ics if fmt == "ics" else export_csv
         try:
             count = writer(args.file, list(ws.posts.all()), ws.accounts.all())

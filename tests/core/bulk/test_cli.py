@@ -59,3 +59,18 @@ def test_export_to_an_unwritable_place_says_so(tmp_path, capsys):
     data = str(tmp_path / "data")
     assert main(["--data-dir", data, "export", str(tmp_path / "missing" / "o.csv")]) == 2
     assert "missing" in capsys.readouterr().err
+
+
+def test_import_into_a_workspace_held_by_the_app_says_so(tmp_path, capsys):
+    from cmdesk.core.store import open_workspace
+
+    path = tmp_path / "plan.csv"
+    path.write_text("date;time;zone;text\n2030-01-02;09:00;Europe/Paris;Bonjour\n", encoding="utf-8")
+    held = open_workspace(tmp_path / "data")  # as the running app holds it
+    try:
+        assert main(["--data-dir", str(tmp_path / "data"), "import", str(path)]) == 2
+        assert main(["--data-dir", str(tmp_path / "data"), "export", str(tmp_path / "o.csv")]) == 2
+    finally:
+        held.close()
+    err = capsys.readouterr().err
+    assert err.count("Cannot open the workspace") == 2 and "Traceback" not in err
