@@ -288,7 +288,7 @@ class AccountsDialog(QDialog):
         self.banner.show()
 
     def use_session_only(self) -> None:
-        operations.use_session_only(self.services)
+        self.services.use_session_secrets()
         self.banner.hide()
         self._say(self.tr("Sign-ins are kept in memory until cmdesk quits."))
 

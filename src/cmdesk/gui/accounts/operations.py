@@ -37,11 +37,3 @@ def pending_posts(services: Any, account_id: str) -> int:
     return sum(1 for post in services.workspace.posts.with_target_states(unsettled)
                if any(t.account_id == account_id and t.state not in SETTLED_STATES
                       for t in post.targets))
-
-
-def use_session_only(services: Any) -> None:
-    """Switch the running app to a memory secret store (the user asked for it explicitly)."""
-    services.session_only_secrets = True
-    # Services builds these on first use; forget the failed ones so the next use rebuilds them.
-    for name in ("secrets", "connectors"):
-        services.__dict__.pop(name, None)
