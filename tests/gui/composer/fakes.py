@@ -11,7 +11,7 @@ class HeldRunner:
     def __init__(self):
         self.jobs = []
 
-    def run_background(self, work, on_done=None, on_error=None):
+    def run_background(self, work, on_done=None, on_error=None, owner=None):
         self.jobs.append((work, on_done))
 
     def finish_all(self, newest_first: bool = False) -> None:

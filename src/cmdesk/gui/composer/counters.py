@@ -97,7 +97,7 @@ class CounterBar(QWidget):
             return
         generation = self._generation
         self._runner.run_background(lambda: _count(jobs, with_media),
-                                    lambda result: self._show(generation, result))
+                                    lambda result: self._show(generation, result), owner=self)
 
     def _show(self, generation: int, measurements: dict[str, Measurement]) -> None:
         if generation != self._generation or set(measurements) != set(self._labels):
