@@ -199,3 +199,36 @@ def test_clicking_an_issue_goes_to_what_needs_fixing(qtbot, open_composer, tmp_p
     assert dialog.media.list.currentRow() == 1
     dialog.issues.linkActivated.emit(f"issue:{by_text['X: the text is 20 over the limit of 280.']}")
     assert dialog.tabs.currentWidget() is dialog.tabs.editor("x").parentWidget()
+
+
+def test_thumbnails_are_decoded_on_the_worker_and_a_broken_file_says_so(qtbot, open_composer, tmp_path,
+                                                                         runner, monkeypatch):
+    from PySide6.QtGui import QImage
+
+    from cmdesk.gui.composer.media_panel import MediaPanel
+
+    thumbnail_results = []
+    real_run_background = runner.run_background
+
+    def spying(work, on_done=None, on_error=None, *, owner=None):
+        if isinstance(owner, MediaPanel):
+            def watched():
+                result = work()
+                thumbnail_results.append(result[0])
+                return result
+            return real_run_background(watched, on_done, on_error, owner=owner)
+        return real_run_background(work, on_done, on_error, owner=owner)
+
+    monkeypatch.setattr(runner, "run_background", spying)
+    broken = tmp_path / "broken.jpg"
+    broken.write_bytes(b"not a picture at all")
+    dialog = open_composer(networks=("mastodon",))
+    type_text(dialog.tabs.main, "Photo")
+    dialog.media.add_paths([picture(tmp_path), str(broken)])
+    qtbot.waitUntil(dialog.media.ready, timeout=5000)
+    # The worker hands back a decoded QImage, so the GUI thread only uploads it to a pixmap.
+    decoded = [r for r in thumbnail_results if r is not None]
+    assert len(decoded) == 1 and isinstance(decoded[0], QImage) and not decoded[0].isNull()
+    assert not dialog.media.list.item(0).icon().isNull()
+    assert dialog.media.list.item(1).icon().isNull()
+    qtbot.waitUntil(lambda: "Mastodon: picture 2 cannot be read." in dialog.issues.text(), timeout=3000)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -31,12 +31,14 @@ THUMB_PX = 256
 ICON_PX = 72
 
 
-def _make_thumbnail(path: str, cache_dir) -> tuple[bytes | None, MediaInfo | None]:
+def _make_thumbnail(path: str, cache_dir) -> tuple[QImage | None, MediaInfo | None]:
     from cmdesk.core.media.errors import MediaError
     from cmdesk.core.media.thumbnails import thumbnail
 
     try:
-        return thumbnail(path, THUMB_PX, cache_dir).data, probe_media(MediaRef(path))
+        data = thumbnail(path, THUMB_PX, cache_dir).data
+        # Decoded here on the worker: QImage (unlike QPixmap) is safe off the GUI thread.
+        return QImage.fromData(data), probe_media(MediaRef(path))
     except (MediaError, OSError):
         return None, None
 
@@ -108,10 +110,9 @@ class MediaPanel(QWidget):
         cache = getattr(getattr(self._services, "paths", None), "cache", None)
 
         def done(result) -> None:
-            data, info = result
-            pixmap = QPixmap()
-            if data:
-                pixmap.loadFromData(data)
+            image, info = result
+            # Only the cheap upload to a pixmap happens on the GUI thread.
+            pixmap = QPixmap() if image is None or image.isNull() else QPixmap.fromImage(image)
             self.pixmaps[path] = pixmap
             self.infos[path] = info
             self._refresh_icons()
