@@ -44,6 +44,15 @@ def test_a_tag_longer_than_64_characters_is_not_a_tag():
     assert [s.value for s in detect("#" + "a" * 64)] == ["a" * 64]
 
 
+def test_the_tag_limit_counts_graphemes_and_bytes_not_code_points():
+    thumbs = "\U0001F44D\U0001F3FD"  # thumbs up + skin tone: one grapheme, two code points, 8 bytes
+    assert [s.value for s in detect("#" + thumbs * 64)] == [thumbs * 64]  # 512 bytes: a tag
+    assert detect("#" + thumbs * 65) == []
+    scotland = "\U0001F3F4\U000E0067\U000E0062\U000E0073\U000E0063\U000E0074\U000E007F"  # 28 bytes
+    assert len(detect("#" + scotland * 22)) == 1  # 616 bytes
+    assert detect("#" + scotland * 23) == []  # 23 graphemes but 644 bytes, over the 640 allowed
+
+
 _prefix = st.text(alphabet=st.sampled_from(list("aé 🎉👩‍👩‍👧\u0301中")), max_size=12)
 
 

@@ -9,8 +9,9 @@ resolver for mentions, because a mention facet needs the account's DID, not its 
 
 The rules follow the Bluesky app's own detection (packages/api rich-text in the atproto repo):
 a mention is ``@`` + a handle that is a domain name, after a start, a space or "("; a tag is
-``#`` + at most 64 characters that are not all digits or punctuation, after a start or a space;
-trailing punctuation belongs to the sentence, not to the tag.
+``#`` + at most 64 grapheme clusters (and 640 UTF-8 bytes, the lexicon's limits) that are not all
+digits or punctuation, after a start or a space; trailing punctuation belongs to the sentence, not
+to the tag.
 """
 
 from __future__ import annotations
@@ -22,8 +23,11 @@ from typing import Any
 import regex
 
 from cmdesk.core.text.entities import links
+from cmdesk.core.text.graphemes import grapheme_count
 
-MAX_TAG_CHARS = 64  # app.bsky.richtext.facet#tag: 64 graphemes, 640 bytes
+# app.bsky.richtext.facet#tag: maxGraphemes 64, maxLength 640 (bytes). Graphemes, not code points:
+# a tag of 64 skin-toned emoji is 128 code points and still valid.
+MAX_TAG_GRAPHEMES = 64
 MAX_TAG_BYTES = 640
 
 _MENTION = regex.compile(r"(?:^|(?<=[\s(]))@(?P<handle>[a-zA-Z0-9.-]+)(?![\w.-]*\w)")
@@ -86,7 +90,7 @@ def detect(text: str) -> list[Span]:
     for match in _TAG.finditer(text):
         tag = _TRAILING_PUNCT.sub("", match.group("tag"))
         end = match.start("tag") + len(tag)
-        if tag and len(tag) <= MAX_TAG_CHARS and len(tag.encode()) <= MAX_TAG_BYTES:
+        if tag and len(tag.encode()) <= MAX_TAG_BYTES and grapheme_count(tag) <= MAX_TAG_GRAPHEMES:
             take("tag", match.start(), end, tag)
     return [Span(kind, start, end, to_byte(start), to_byte(end), value)
             for kind, start, end, value in sorted(found, key=lambda f: f[1])]
