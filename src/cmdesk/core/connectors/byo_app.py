@@ -23,6 +23,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from cmdesk.core.connectors.base import SignInField
 from cmdesk.core.connectors.errors import AuthExpired, Permanent
+from cmdesk.core.connectors.http import is_loopback
 from cmdesk.core.i18n import translate
 
 DEFAULT_REDIRECT = "https://localhost/cmdesk"
@@ -41,9 +42,13 @@ def app_fields(*, redirect_help: str) -> tuple[SignInField, ...]:
     )
 
 
-def is_loopback(uri: str) -> bool:
+def is_loopback_redirect(uri: str) -> bool:
+    """A plain-http redirect to this machine, where cmdesk can listen itself (RFC 8252 section 7.3:
+    a loopback IP literal such as 127.0.0.1 or [::1] is preferred; "localhost" works but is not
+    recommended). Which hosts count as this machine is http's rule, the same one that lets plain
+    http through, so the two can never disagree."""
     parts = urlsplit(uri)
-    return parts.scheme == "http" and parts.hostname in ("127.0.0.1", "::1", "localhost")
+    return parts.scheme == "http" and is_loopback(parts.hostname)
 
 
 def redirect_of(values: dict[str, str]) -> str:
@@ -53,7 +58,7 @@ def redirect_of(values: dict[str, str]) -> str:
 def needs_paste(values: dict[str, str]) -> bool:
     """True when the user will have to paste the final address (no loopback redirect)."""
     redirect = redirect_of(values)
-    return redirect.lower() != "loopback" and not is_loopback(redirect)
+    return redirect.lower() != "loopback" and not is_loopback_redirect(redirect)
 
 
 def new_state() -> str:
