@@ -197,6 +197,8 @@ def test_when_the_network_cannot_tell_the_user_decides(pub, workspace, clock, ne
     # One inconclusive answer is asked again later; the account waits meanwhile.
     assert target(workspace, p1.id).state == S.PUBLISHING
     assert target(workspace, p2.id).state in (S.SCHEDULED, S.DUE) and net.sent == []
+    stored = workspace.attempts.for_post(p1.id)
+    assert [(a["outcome"], a["lookups"]) for a in stored] == [(None, 1)]  # open, count kept
     for _ in range(40):
         clock.advance(31 * 16)
         pub.tick()

@@ -113,6 +113,12 @@ class Records:
         attempt.update(extra, outcome=outcome, ended_at=to_iso(at))
         self._save_attempt(attempt)
 
+    def record_inconclusive_lookup(self, attempt: dict[str, Any]) -> None:
+        """The network could not tell whether ``attempt`` went out: it stays open, and its
+        ``lookups`` count is made durable so a restart carries on counting instead of asking
+        the network forever."""
+        self._save_attempt(attempt)
+
     def _save_attempt(self, attempt: dict[str, Any]) -> None:
         with self.batch():
             self.ws.attempts.save(attempt)

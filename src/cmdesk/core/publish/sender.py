@@ -225,7 +225,7 @@ def resolve(pub: Publisher, attempt: dict, *, connector, request) -> str | None:
         attempt["lookups"] = attempt.get("lookups", 0) + 1
         if attempt["lookups"] < MAX_LOOKUPS:
             log.info("lookup inconclusive (%s), asking again later", exc.reason)
-            pub.records._save_attempt(attempt)
+            pub.records.record_inconclusive_lookup(attempt)
             pub.defer_recovery(attempt["id"], factor=2 ** (attempt["lookups"] - 1))
             return None
         note = translate("Publisher", "We cannot tell whether this post went out. Check the "
