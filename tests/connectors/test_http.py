@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 import requests
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from urllib3.exceptions import MaxRetryError, NameResolutionError
 
@@ -259,6 +259,7 @@ _PLACES = [
 @settings(max_examples=60, deadline=None)
 @given(token=tokens, place=st.sampled_from(_PLACES))
 def test_a_token_in_any_known_place_is_masked(token, place):
+    assume(token not in place.format(t=""))  # a "token" spelled like the field name stays visible
     assert token not in redact(place.format(t=token))
 
 
