@@ -28,6 +28,18 @@ _LOOSE_NAMES = (
     r"code_verifier|oauth_token_secret|accessJwt|refreshJwt"
 )
 _NAME_WORDS = tuple(n.lower() for n in _SECRET_NAMES.split("|"))
+
+
+def _token_shaped(word: str) -> bool:
+    """A generated value rather than an English word: it holds a digit, or capitals after its
+    first letter mixed with lower case (base64), or it is too long to be a word. Random tokens of
+    8+ characters nearly always have one of these; "refreshed", "expired_at" and "Permissions"
+    have none."""
+    if any(c.isdigit() for c in word) or len(word) >= 32:
+        return True
+    return any(c.isupper() for c in word[1:]) and any(c.islower() for c in word)
+
+
 # Each pattern runs only when a cheap substring test says it could match: most bodies (a status,
 # an instance document) hold none of these, and redact() runs twice per request.
 _PATTERNS = (
@@ -41,9 +53,10 @@ _PATTERNS = (
     (_NAME_WORDS, re.compile(rf"(?i)('({_SECRET_NAMES})'\s*:\s*')[^']*"), r"\1" + MASK),
     # name: value, unquoted, in a log line or a traceback.
     (_NAME_WORDS, re.compile(rf"(?i)\b(({_LOOSE_NAMES})\s*:\s*)[^'\"&\s,}}]+"), r"\1" + MASK),
-    # "Bot abc" (Discord) and "token abc" outside an Authorization header; 8+ characters so
-    # that "token expired" stays readable.
-    (("bot", "token"), re.compile(r"(?i)\b(bot|token)\s+[A-Za-z0-9._~+/=-]{8,}"), r"\1 " + MASK),
+    # "Bot abc" (Discord) and "token abc" outside an Authorization header, only when the word
+    # after it looks like a token (see _token_shaped), so "token refreshed" stays readable.
+    (("bot", "token"), re.compile(r"(?i)\b(bot|token)(\s+)([A-Za-z0-9._~+/=-]{8,})"),
+     lambda m: f"{m[1]}{m[2]}{MASK}" if _token_shaped(m[3]) else m[0]),
     # Discord webhooks: /api/webhooks/<id>/<token>; Telegram: /bot<token>/method.
     (("/webhooks/",), re.compile(r"(/webhooks/\d+/)[A-Za-z0-9._-]+"), r"\1" + MASK),
     (("/bot",), re.compile(r"(/bot)\d+:[A-Za-z0-9_-]+"), r"\1" + MASK),
