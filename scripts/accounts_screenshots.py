@@ -12,6 +12,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from _screenshot_wait import wait_until  # next to this script
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from cmdesk.core.model import Account, to_iso  # noqa: E402
@@ -25,14 +26,9 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 
 
-def _settle(app: QApplication, done) -> None:
-    while not done():
-        app.processEvents()
-
-
 def shoot(app: QApplication, services, runner: TaskRunner, language: str) -> None:
     dialog = AccountsDialog(services, runner)
-    _settle(app, lambda: dialog.load_count > 0)
+    wait_until(lambda: dialog.load_count > 0, what="the accounts list")
     dialog.show()
     dialog.select(dialog.accounts[1].id)
     dialog.grab().save(str(OUT / f"accounts-{language}.png"))

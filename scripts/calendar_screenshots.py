@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
+from _screenshot_wait import wait_until  # next to this script
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from cmdesk.core.demo import fill_demo  # noqa: E402
@@ -46,16 +46,6 @@ def crowd_one_day(services, now: datetime) -> None:
     ws.posts.save_many(posts)
 
 
-def settle(app: QApplication, widget, until) -> None:
-    loop = QEventLoop()
-    timer = QTimer(interval=20)
-    timer.timeout.connect(lambda: until() and loop.quit())
-    timer.start()
-    QTimer.singleShot(5000, loop.quit)  # a stuck load must not hang the script
-    loop.exec()
-    app.processEvents()
-
-
 def render(app: QApplication, language: str, services, runner) -> None:
     from cmdesk.gui.calendar import CalendarWidget
     from cmdesk.gui.i18n import install_translations
@@ -66,14 +56,14 @@ def render(app: QApplication, language: str, services, runner) -> None:
     widget = CalendarWidget(services, runner)
     widget.resize(*SIZE)
     widget.show()
-    settle(app, widget, lambda: widget.data.is_loaded(widget.current_date)
-           and widget.data.zone == "Europe/Paris" and widget.data.accounts)
-    # Thumbnails arrive from worker threads; give them a moment to land before the picture.
-    settle(app, widget, lambda: not widget.thumbs._pending)
+    wait_until(lambda: widget.data.is_loaded(widget.current_date)
+               and widget.data.zone == "Europe/Paris" and widget.data.accounts, what="the month")
+    # Thumbnails arrive from worker threads; let them land before the picture.
+    wait_until(lambda: not widget.thumbs._pending, what="the month's thumbnails")
     widget.grab().save(str(OUT / f"calendar-month-{language}.png"))
     widget.set_view("week")
     widget.week.scroll_area.verticalScrollBar().setValue(7 * widget.week.grid.hour_h)
-    settle(app, widget, lambda: not widget.thumbs._pending)
+    wait_until(lambda: not widget.thumbs._pending, what="the week's thumbnails")
     widget.grab().save(str(OUT / f"calendar-week-{language}.png"))
     widget.close()
     widget.deleteLater()

@@ -15,8 +15,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from _screenshot_wait import wait_until  # next to this script
 from PIL import Image, ImageDraw
-from PySide6.QtCore import QDeadlineTimer, QEventLoop
 from PySide6.QtWidgets import QApplication
 
 from cmdesk.core.model import Account
@@ -36,14 +36,6 @@ TEXT = {
            "nuit sans Wi-Fi. Notes de version : https://cmdesk.app/blog/version-2-0-notes "
            "#cmdesk #CommunityManagement @equipe@mastodon.social"),
 }
-
-
-def wait_for(app: QApplication, condition, timeout_ms: int = 10_000) -> None:
-    deadline = QDeadlineTimer(timeout_ms)
-    while not condition():
-        if deadline.hasExpired():
-            raise TimeoutError("the composer did not get ready")
-        app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents, 50)
 
 
 def picture(path: Path) -> None:
@@ -75,12 +67,12 @@ def shoot(app: QApplication, language: str, out: Path) -> None:
     dialog = ComposerDialog(services, runner, clock=lambda: NOW)
     loaded = []
     dialog.loaded.connect(lambda: loaded.append(True))
-    wait_for(app, lambda: loaded)
+    wait_until(lambda: loaded, what="the composer")
     for account in accounts[:3]:
         dialog._boxes[account.id].setChecked(True)
     dialog.tabs.main.setPlainText(TEXT[language])
     dialog.media.add_paths([str(photo)])
-    wait_for(app, dialog.media.ready)
+    wait_until(dialog.media.ready, what="the composer's picture")
     dialog.schedule_box.campaign.setText("cmdesk 2.0")
     dialog.schedule_box.tags.setText("release" if language == "en" else "sortie")
     dialog.counters.recount()

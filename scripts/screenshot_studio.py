@@ -10,6 +10,7 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from _screenshot_wait import wait_until  # next to this script
 from PIL import Image, ImageDraw, ImageFilter  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
@@ -60,8 +61,8 @@ def main() -> int:
             runner = TaskRunner()
             dialog = ImageStudioDialog(services, runner, post, 0)
             dialog.show()
-            while dialog.canvas._image.isNull() or "px" not in dialog.preview_info.text():
-                app.processEvents()
+            wait_until(lambda d=dialog: not d.canvas._image.isNull() and "px" in d.preview_info.text(),
+                       what="the studio's picture")
             dialog.grab().save(str(OUT / f"studio-{language}.png"))
             dialog.reject()
             runner.shutdown()
