@@ -90,7 +90,7 @@ def run() -> list[str]:
     from PySide6.QtGui import QDropEvent
     from PySide6.QtWidgets import QApplication
 
-    from cmdesk.core.services import build_services
+    from cmdesk.core.services import build_services, freeze_long_lived
     from cmdesk.gui.calendar import CalendarWidget
     from cmdesk.gui.calendar.canvas import posts_mime
     from cmdesk.gui.calendar.filtering import PostFilter
@@ -106,6 +106,7 @@ def run() -> list[str]:
         _populate(ws)
         lines.append(f"workspace: {len(ws.posts):,} posts written in "
                      f"{time.perf_counter() - started:.1f} s")
+        freeze_long_lived()  # as the app does once its workspace is open
         runner = TaskRunner()
         cal = CalendarWidget(services, runner)
         cal.resize(1280, 820)

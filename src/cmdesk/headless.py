@@ -15,7 +15,7 @@ import threading
 
 from cmdesk.core.i18n import translate
 from cmdesk.core.logging_setup import setup_logging
-from cmdesk.core.services import build_services
+from cmdesk.core.services import build_services, freeze_long_lived
 from cmdesk.core.store import StoreDamaged
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,7 @@ def run_headless(args) -> int:
             print(str(error), file=sys.stderr)
             services.close()
             return 1
+    freeze_long_lived()
     try:
         publishing = services.start_publisher()
     except Exception as error:

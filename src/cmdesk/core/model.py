@@ -75,6 +75,21 @@ def from_iso(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc)
 
 
+# Fields a document leaves out while they hold these values; from_doc restores them. An
+# unpublished target is mostly empty fields: leaving them out makes a post's document about a third
+# smaller, which is memory (documents stay encoded in memory) and decoding time at 100,000 posts.
+_MEDIA_DEFAULTS = {"crops": {}, "focal": None, "rotate": 0, "flip": False}
+_TARGET_DEFAULTS = {"remote_id": None, "remote_url": None, "error": None, "not_before": None,
+                    "published_at": None, "history": [], "lateness_s": None,
+                    "needs_decision": False}
+_POST_DEFAULTS = {"variants": {}, "thread": [], "tags": [], "campaign": "", "poll": None,
+                  "options": {}, "hand_off": False}
+
+
+def _without_defaults(doc: dict[str, Any], defaults: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in doc.items() if k not in defaults or v != defaults[k]}
+
+
 @dataclass
 class Crop:
     """A crop as fractions of the upright image: x, y, width, height in [0, 1]."""
@@ -104,14 +119,14 @@ class MediaRef:
     flip: bool = False
 
     def to_doc(self) -> dict[str, Any]:
-        return {
+        return _without_defaults({
             "path": self.path,
             "alt": self.alt,
             "crops": {k: c.to_doc() for k, c in self.crops.items()},
             "focal": list(self.focal) if self.focal else None,
             "rotate": self.rotate,
             "flip": self.flip,
-        }
+        }, _MEDIA_DEFAULTS)
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> MediaRef:
@@ -157,7 +172,7 @@ class Target:
     needs_decision: bool = False
 
     def to_doc(self) -> dict[str, Any]:
-        return {
+        return _without_defaults({
             "account_id": self.account_id,
             "network": self.network,
             "state": str(self.state),
@@ -169,7 +184,7 @@ class Target:
             "history": [t.to_doc() for t in self.history],
             "lateness_s": self.lateness_s,
             "needs_decision": self.needs_decision,
-        }
+        }, _TARGET_DEFAULTS)
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Target:
@@ -221,7 +236,7 @@ class Post:
         return self.planned_at is None
 
     def to_doc(self) -> dict[str, Any]:
-        return {
+        return _without_defaults({
             "id": self.id,
             "schema": SCHEMA_VERSION,
             "text": self.text,
@@ -238,7 +253,7 @@ class Post:
             "hand_off": self.hand_off,
             "created_at": to_iso(self.created_at),
             "updated_at": to_iso(self.updated_at),
-        }
+        }, _POST_DEFAULTS)
 
     @classmethod
     def from_doc(cls, doc: dict[str, Any]) -> Post:

@@ -7,6 +7,7 @@ The GUI and ``cmdesk --headless`` both start from here; widgets receive the piec
 
 from __future__ import annotations
 
+import gc
 import logging
 from functools import cached_property
 from pathlib import Path
@@ -98,6 +99,18 @@ class _DeferredSecrets:
 
     def __getattr__(self, name: str):
         return getattr(self._services.secrets, name)
+
+
+def freeze_long_lived() -> None:
+    """Exempt what exists now from the cyclic garbage collector, once the workspace is open.
+
+    The store's indexes hold ~10^5 references for the process's lifetime; every full collection
+    walks them all, a 5-10 ms pause at a random moment (a dropped frame, or the whole budget of a
+    month query). Called by the app and ``--headless`` entry points only: a process that opens
+    many workspaces (the tests) would keep their garbage forever.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def build_services(data_dir: Path | None = None, **kwargs) -> Services:

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from cmdesk import APP_ID, APP_NAME, __version__
 from cmdesk.core.i18n import translate
 from cmdesk.core.logging_setup import setup_logging
-from cmdesk.core.services import Services, build_services
+from cmdesk.core.services import Services, build_services, freeze_long_lived
 from cmdesk.core.store import StoreDamaged
 from cmdesk.gui.crash import CrashHandler
 from cmdesk.gui.i18n import LANGUAGE_KEY, choose_language, install_translations
@@ -99,6 +99,7 @@ class Shell:
         self.tray.show()
 
     def on_loaded(self) -> None:
+        freeze_long_lived()
         self.report_damage(self.services.workspace.damage)
         self.services.subscribe_publisher(self.tray.bridge)
         # Starting the publisher opens the network and the scheduler: off the GUI thread.

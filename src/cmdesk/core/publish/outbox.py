@@ -53,11 +53,11 @@ def _posts(workspace: Any, now: datetime, include_drafts: bool,
     if published_days is None:  # the whole history (``cmdesk outbox --all``)
         return list(posts.all())
     found = {p.id: p for p in posts.with_target_states(_IN_PLAY + ([S.DRAFT] if include_drafts else []))}
-    recent = posts.docs_between(now - timedelta(days=published_days), datetime.max.replace(tzinfo=timezone.utc))
-    for doc in recent:
+    recent = posts.cards_between(now - timedelta(days=published_days), datetime.max.replace(tzinfo=timezone.utc))
+    for card in recent:
         # Decode only a recent post with a published target, and only once.
-        if doc["id"] not in found and any(t.get("state") == S.PUBLISHED for t in doc.get("targets") or ()):
-            found[doc["id"]] = Post.from_doc(doc)
+        if card.id not in found and S.PUBLISHED in card.states:
+            found[card.id] = card.post()
     return list(found.values())
 
 

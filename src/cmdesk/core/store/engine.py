@@ -22,6 +22,7 @@ from typing import Any
 
 from cmdesk.core.model import SCHEMA_VERSION
 from cmdesk.core.store import entries
+from cmdesk.core.store.cards import card_of
 from cmdesk.core.store.errors import StoreLocked, StoreWriteFailed
 from cmdesk.core.store.indexes import TableIndexes
 from cmdesk.core.store.journal import (
@@ -50,13 +51,14 @@ def _target_states(doc: Mapping[str, Any]) -> list[str]:
 
 
 # Fields each table indexes besides "id" (equality) and "schema"; see indexes.py. "multi" fields
-# are computed from the document when it is written (DERIVED) and index each value of a list.
+# are computed from the document when it is written (DERIVED) and index each value of a list;
+# a derived key no index uses ("card") is only kept in the header, for reads that skip the document.
 INDEX_SPEC: dict[str, dict[str, tuple[str, ...]]] = {
     "posts": {"equality": ("id",), "ordered": ("planned_at",), "multi": ("target_states",)},
     "attempts": {"equality": ("id", "post_id", "outcome")},
 }
 DERIVED: dict[str, dict[str, Callable[[Mapping[str, Any]], Any]]] = {
-    "posts": {"target_states": _target_states},
+    "posts": {"target_states": _target_states, "card": card_of},
 }
 
 
@@ -141,13 +143,20 @@ class Engine:
                            tuple(pairs.items()), tuple(DERIVED.get(name, {}).items()))
             return plans[name]
 
+        upgraded = 0
+
         def keep(name: str, doc_id: int, entry: bytes, keys: dict[str, Any]) -> None:
             # One pass, one header parse per document: table, indexes and schema census together.
+            nonlocal upgraded
             table, equality, pairs, derived = plans.get(name) or plan(name)
+            missing = [(key, compute) for key, compute in derived if key not in keys]
+            if missing:  # written before this key existed: computed once, kept in the header
+                doc = entries.decode(entry)
+                for key, compute in missing:
+                    keys[key] = compute(doc)
+                entry = entries.with_keys(entry, name, doc_id, keys)
+                upgraded += 1
             table[doc_id] = entry
-            for key, compute in derived:
-                if key not in keys:  # written before this index existed: compute it once
-                    keys[key] = compute(entries.decode(entry))
             for f, index in equality:
                 if f in keys:
                     index.add(doc_id, keys[f])
@@ -187,6 +196,10 @@ class Engine:
             self.damage.append(damage)
         self._gen = gen
         self._journal = JournalWriter(journal_path(self.base, gen))
+        if upgraded:
+            # The next snapshot keeps the new headers, so later opens do not decode again.
+            log.info("%d documents given the current header keys; compacting", upgraded)
+            self.compact(wait=False)
 
     # ----- reading (callers hold self.lock)
     def table(self, name: str) -> dict[int, bytes]:

@@ -32,6 +32,11 @@ def encode_entry(table: str, doc_id: int, doc: Mapping[str, Any], fields: Iterab
     return b"".join((orjson.dumps([table, doc_id, keys]), SEP, encode_doc(doc), b"\n"))
 
 
+def with_keys(entry: bytes, table: str, doc_id: int, keys: Mapping[str, Any]) -> bytes:
+    """The same entry under a new header (keys a newer version derives from the document)."""
+    return b"".join((orjson.dumps([table, doc_id, dict(keys)]), entry[entry.index(SEP):]))
+
+
 def header(entry: bytes) -> tuple[str, int, dict[str, Any]]:
     table, doc_id, keys = orjson.loads(entry[: entry.index(SEP)])
     return table, doc_id, keys

@@ -7,16 +7,20 @@ changes something returns once the change is durable, then announces it with ``C
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from cmdesk.core.model import Account, Post, to_iso, utc_now
+from cmdesk.core.store.cards import PostCard
 from cmdesk.core.store.table import JournaledTable
 
 if TYPE_CHECKING:
     from cmdesk.core.store.workspace import Changes
+
+log = logging.getLogger(__name__)
 
 
 def _changes(table: str, ids: list[str]) -> Changes:
@@ -88,6 +92,18 @@ class PostRepository(_Repository):
         """The stored documents of ``between`` (no Post objects): for views that only need a few
         fields of many posts, e.g. a year overview."""
         return self._table.range("planned_at", to_iso(start), to_iso(end))
+
+    def cards_between(self, start: datetime, end: datetime) -> list[PostCard]:
+        """What the calendar paints of ``between``, read from entry headers: a month without
+        decoding its documents. ``card.post()`` decodes one when it is opened."""
+        cards = []
+        for entry in self._table.entries_in_range("planned_at", to_iso(start), to_iso(end)):
+            try:
+                cards.append(PostCard.of_entry(entry))
+            except (KeyError, TypeError, ValueError) as error:
+                # One damaged document (a planned time that is not one) must not blank a month.
+                log.warning("skipping an unreadable post between %s and %s: %r", start, end, error)
+        return cards
 
     def count_between(self, start: datetime, end: datetime) -> int:
         with self._lock:

@@ -250,10 +250,13 @@ class JournaledTable(Table):
 
     def range(self, field: str, lo: str, hi: str) -> list[dict[str, Any]]:
         """Documents with lo <= field < hi, in field order, from the ordered index."""
+        return [entries.decode(e) for e in self.entries_in_range(field, lo, hi)]
+
+    def entries_in_range(self, field: str, lo: str, hi: str) -> list[bytes]:
+        """The encoded entries of ``range``, for readers that need only their headers."""
         with self._engine.lock:
             table = self._engine.table(self.name)
-            found = [table[i] for i in self._engine.index(self.name).ordered[field].range(lo, hi)]
-        return [entries.decode(e) for e in found]
+            return [table[i] for i in self._engine.index(self.name).ordered[field].range(lo, hi)]
 
     def ids_in_range(self, field: str, lo: str, hi: str) -> list[int]:
         with self._engine.lock:
