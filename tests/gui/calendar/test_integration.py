@@ -96,7 +96,7 @@ def test_a_month_that_cannot_be_read_says_so(make_calendar, services, qtbot, mon
     def broken(start, end):
         raise OSError("disk unreadable")
 
-    monkeypatch.setattr(services.workspace.posts, "docs_between", broken)
+    monkeypatch.setattr(services.workspace.posts, "cards_between", broken)
     with qtbot.waitSignal(cal.message_shown) as shown:
         cal.go_to_date(date(2031, 9, 1))
     assert "disk unreadable" in shown.args[0]

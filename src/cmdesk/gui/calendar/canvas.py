@@ -20,7 +20,7 @@ from cmdesk.core.schedule import planner
 from cmdesk.gui.calendar.actions import CalendarActions
 from cmdesk.gui.calendar.chips import Chip, ChipPainter
 from cmdesk.gui.calendar.data import CalendarData
-from cmdesk.gui.calendar.filtering import display_state
+from cmdesk.gui.calendar.filtering import state_of
 from cmdesk.gui.calendar.thumbnails import ThumbnailCache
 
 POSTS_MIME = "application/x-cmdesk-post-ids"
@@ -142,7 +142,7 @@ class CanvasView(QWidget):
         days = {self.ctx.selection.day}
         for post_id in self.ctx.selection.ids:
             chip = self.ctx.data.find(post_id)
-            if chip is not None and chip.post.planned_at is not None:
+            if chip is not None and chip.planned_at is not None:
                 days.add(chip.local.date())
         return days
 
@@ -153,7 +153,7 @@ class CanvasView(QWidget):
 
     def paint_chip(self, p: QPainter, rect: QRect, chip: Chip, now: datetime) -> None:
         thumb = self.ctx.thumbs.get(chip.thumb) if chip.thumb else None
-        self.chip_painter.paint(p, rect, chip, display_state(chip.post, now),
+        self.chip_painter.paint(p, rect, chip, state_of(chip.states, chip.planned_at, now),
                                 self.ctx.time_text(chip.local), thumb,
                                 selected=chip.id in self.ctx.selection.ids,
                                 faded=chip.id in self.ctx.actions.clipboard)

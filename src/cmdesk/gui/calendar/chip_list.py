@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QStyle, QStyledItemD
 from cmdesk.core.model import utc_now
 from cmdesk.gui.calendar.canvas import ViewContext, files_from_mime, ids_from_mime, posts_mime
 from cmdesk.gui.calendar.chips import Chip, ChipPainter
-from cmdesk.gui.calendar.filtering import display_state
+from cmdesk.gui.calendar.filtering import state_of
 
 ChipRole = Qt.ItemDataRole.UserRole + 1
 ROW_H = 34
@@ -81,11 +81,11 @@ class ChipDelegate(QStyledItemDelegate):
             rect.setLeft(rect.left() + DATE_W)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         now = utc_now()
-        time_text = self.ctx.time_text(chip.local) if chip.post.planned_at else ""
+        time_text = self.ctx.time_text(chip.local) if chip.planned_at else ""
         thumb = self.ctx.thumbs.get(chip.thumb) if chip.thumb else None
         p.save()
         p.setRenderHint(p.RenderHint.Antialiasing)
-        self._painter.paint(p, rect.adjusted(2, 2, -4, -2), chip, display_state(chip.post, now),
+        self._painter.paint(p, rect.adjusted(2, 2, -4, -2), chip, state_of(chip.states, chip.planned_at, now),
                             time_text, thumb, selected=selected,
                             faded=chip.id in self.ctx.actions.clipboard)
         p.restore()

@@ -12,9 +12,9 @@ from datetime import datetime
 from PySide6.QtCore import QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen, QPixmap, QStaticText
 
-from cmdesk.core.model import Post, from_iso
+from cmdesk.core.model import Post
+from cmdesk.core.store.cards import PostCard, first_line
 
-FIRST_LINE_CHARS = 160
 MAX_CACHED_PIXMAPS = 800  # badges and glyphs are few; backgrounds and thumbnails are dropped
 
 # (fill, glyph) per display state; colours chosen to read on light and dark backgrounds.
@@ -52,44 +52,55 @@ NETWORK_NAMES = {
 
 
 class Chip:
-    """A post plus what painting needs, made off the GUI thread.
+    """A post plus what painting, filtering and the queue need, made off the GUI thread.
 
-    A chip loaded from the store starts from the stored document: what a chip shows is read
-    straight from it, and the Post is decoded on first use (a background pass decodes the whole
-    month right after it is shown). Decoding 2,000 posts takes longer than painting them, so a
-    jump to a far month paints first and decodes after.
+    A chip loaded from the store is made from its card (the entry header: time, states, first
+    line, accounts, picture, tags); the Post itself is decoded from the same entry on first use,
+    and a background pass decodes the shown month once the user stops turning pages. Painting
+    and filtering (except by text) never decode, so a far month paints at the speed of its cards.
     """
 
-    __slots__ = ("id", "local", "first_line", "networks", "account_ids", "thumb", "_post",
-                 "_doc")
+    __slots__ = ("id", "local", "planned_at", "states", "first_line", "networks", "account_ids",
+                 "thumb", "tags", "campaign", "_post", "_card")
 
-    def __init__(self, post_id: str, local: datetime, first_line: str, networks: tuple[str, ...],
-                 account_ids: tuple[str, ...], thumb: str, post: Post | None = None,
-                 doc: dict | None = None) -> None:
+    def __init__(self, post_id: str, local: datetime, planned_at: datetime | None,
+                 states: frozenset[str], first_line: str, networks: tuple[str, ...],
+                 account_ids: tuple[str, ...], thumb: str, tags: tuple[str, ...] = (),
+                 campaign: str = "", post: Post | None = None,
+                 card: PostCard | None = None) -> None:
         self.id = post_id
-        self.local = local  # the instant in the workspace zone
+        self.local = local  # the planned instant in the workspace zone (a draft: its creation)
+        self.planned_at = planned_at  # None for a draft
+        self.states = states  # the distinct target states, as strings
         self.first_line = first_line
         self.networks = networks
         self.account_ids = account_ids
         self.thumb = thumb  # path of the first image, "" when none
+        self.tags = tags
+        self.campaign = campaign
         self._post = post
-        self._doc = doc
+        self._card = card
 
     @property
     def post(self) -> Post:
         if self._post is None:
-            self._post = Post.from_doc(self._doc)
-            self._doc = None
+            self._post = self._card.post()
+            self._card = None
         return self._post
+
+    @property
+    def card(self) -> PostCard | None:
+        """The card a not yet decoded chip was made from (None once decoded)."""
+        return self._card
 
     @property
     def decoded(self) -> bool:
         return self._post is not None
 
     def adopt(self, post: Post) -> None:
-        """Take the Post a background pass decoded from this chip's document."""
+        """Take the Post a background pass decoded from this chip's card."""
         if self._post is None:
-            self._post, self._doc = post, None
+            self._post, self._card = post, None
 
     @property
     def sort_key(self) -> tuple:
@@ -98,27 +109,17 @@ class Chip:
     @classmethod
     def of(cls, post: Post, tz) -> Chip:
         local = post.planned_at.astimezone(tz) if post.planned_at else post.created_at
-        return cls(post.id, local, _first_line(post.text),
-                   tuple(dict.fromkeys(t.network for t in post.targets)),
+        return cls(post.id, local, post.planned_at, frozenset(str(t.state) for t in post.targets),
+                   first_line(post.text), tuple(dict.fromkeys(t.network for t in post.targets)),
                    tuple(t.account_id for t in post.targets),
-                   post.media[0].path if post.media else "", post=post)
+                   post.media[0].path if post.media else "", tuple(post.tags), post.campaign,
+                   post=post)
 
     @classmethod
-    def of_doc(cls, doc: dict, tz) -> Chip:
-        targets = doc.get("targets") or []
-        media = doc.get("media") or []
-        return cls(doc["id"], from_iso(doc["planned_at"]).astimezone(tz),
-                   _first_line(doc.get("text", "")),
-                   tuple(dict.fromkeys(t["network"] for t in targets)),
-                   tuple(t["account_id"] for t in targets),
-                   media[0]["path"] if media else "", doc=doc)
-
-
-def _first_line(text: str) -> str:
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    if len(first) > FIRST_LINE_CHARS:  # no chip is wider; the tooltip has the rest
-        first = first[:FIRST_LINE_CHARS - 1].rstrip() + "\u2026"
-    return first
+    def of_card(cls, card: PostCard, tz) -> Chip:
+        return cls(card.id, card.planned_at.astimezone(tz), card.planned_at,
+                   frozenset(card.states), card.first_line, card.networks, card.account_ids,
+                   card.thumb, tuple(card.tags), card.campaign, card=card)
 
 
 class ChipPainter:

@@ -150,14 +150,14 @@ class CalendarData(QObject):
     def _decode_current(self) -> None:
         window = self._windows.get(month_key(self._anchor))
         chips = [c for chips in window.by_day.values() for c in chips
-                 if not c.decoded] if window else []
+                 if c.card is not None] if window else []
         if not chips:
             return
         token = self._decode_token = object()
-        docs = [c._doc for c in chips]
+        cards = [c.card for c in chips]
 
         def work() -> list[Post]:
-            return decode_posts(docs, lambda: self._decode_token is token)
+            return decode_posts(cards, lambda: self._decode_token is token)
 
         def adopt(posts: list[Post]) -> None:
             for chip, post in zip(chips, posts, strict=False):  # a cancelled pass is shorter
@@ -225,7 +225,7 @@ class CalendarData(QObject):
             chips = self._raw_on(day)
             if not self.filter.is_empty:
                 now = utc_now()
-                chips = [c for c in chips if self.filter.accepts(c.post, now)]
+                chips = [c for c in chips if self.filter.accepts(c, now)]
             found = self._visible[day] = chips
         return found
 
@@ -239,7 +239,7 @@ class CalendarData(QObject):
         if self.filter.is_empty:
             return self.drafts
         now = utc_now()
-        return [c for c in self.drafts if self.filter.accepts(c.post, now)]
+        return [c for c in self.drafts if self.filter.accepts(c, now)]
 
     def find(self, post_id: str) -> Chip | None:
         for window in reversed(self._windows.values()):

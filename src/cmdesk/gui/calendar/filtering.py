@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
-from cmdesk.core.model import Post, TargetState
+from cmdesk.core.model import TargetState
 
 # The states a user tells apart on the calendar (fewer than the publisher's).
 DISPLAY_STATES = ("draft", "scheduled", "late", "waiting", "handed_off", "published", "failed")
@@ -15,9 +17,10 @@ _PENDING = {TargetState.SCHEDULED, TargetState.DUE, TargetState.RETRY_WAIT,
             TargetState.PUBLISHING, TargetState.UNCONFIRMED}
 
 
-def display_state(post: Post, now: datetime) -> str:
-    states = {t.state for t in post.targets}
-    if post.planned_at is None or not states or states == {TargetState.DRAFT}:
+def state_of(states: AbstractSet[str], planned_at: datetime | None, now: datetime) -> str:
+    """The display state of a post with these distinct target states (a chip knows them
+    without decoding its post)."""
+    if planned_at is None or not states or states == {TargetState.DRAFT}:
         return "draft"
     if states & {TargetState.FAILED, TargetState.NEEDS_AUTH}:
         return "failed"
@@ -27,7 +30,7 @@ def display_state(post: Post, now: datetime) -> str:
         return "published"
     if TargetState.HANDED_OFF in states and not states & _PENDING:
         return "handed_off"
-    if states & _PENDING and post.planned_at < now - LATE_AFTER:
+    if states & _PENDING and planned_at < now - LATE_AFTER:
         return "late"
     return "scheduled"
 
@@ -46,18 +49,20 @@ class PostFilter:
     def is_empty(self) -> bool:
         return not (self.account_id or self.network or self.tag or self.state or self.text)
 
-    def accepts(self, post: Post, now: datetime) -> bool:
-        if self.account_id and all(t.account_id != self.account_id for t in post.targets):
+    def accepts(self, chip: Any, now: datetime) -> bool:
+        """Whether a calendar chip passes. Only a text search needs the chip's whole post."""
+        if self.account_id and self.account_id not in chip.account_ids:
             return False
-        if self.network and all(t.network != self.network for t in post.targets):
+        if self.network and self.network not in chip.networks:
             return False
         if self.tag:
             wanted = self.tag.lower().lstrip("#")
-            if wanted != post.campaign.lower() and wanted not in (t.lower() for t in post.tags):
+            if wanted != chip.campaign.lower() and wanted not in (t.lower() for t in chip.tags):
                 return False
-        if self.state and display_state(post, now) != self.state:
+        if self.state and state_of(chip.states, chip.planned_at, now) != self.state:
             return False
         if self.text:
+            post = chip.post
             needle = self.text.casefold()
             haystack = [post.text, *post.variants.values(), *post.thread]
             if not any(needle in part.casefold() for part in haystack):

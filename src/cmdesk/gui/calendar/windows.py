@@ -1,25 +1,22 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """A loaded month of chips, and how it is read from the store (on the storage thread).
 
-The store hands out documents; a chip is made straight from one (its time, first line, networks,
-picture) and the Post itself is decoded later, off the storage thread, so a month shows as soon as
-the documents are read.
+The store hands out cards (read from entry headers); a chip is made straight from one and the
+Post itself is decoded later, off the storage thread, so a month shows as soon as its cards are
+read.
 """
 
 from __future__ import annotations
 
 import bisect
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
 from cmdesk.core.model import Post
 from cmdesk.core.schedule import planner
+from cmdesk.core.store.cards import PostCard
 from cmdesk.gui.calendar.chips import Chip
-
-log = logging.getLogger(__name__)
-
 
 def clone(post: Post) -> Post:
     return Post.from_doc(post.to_doc())
@@ -54,13 +51,8 @@ def load_window(posts, first: date, last: date, zone: str, tz) -> Window:
     """The scheduled posts of local days [first, last) in ``zone``, as undecoded chips."""
     start, end = planner.day_bounds(first, last, zone)
     window = Window(first, last)
-    for doc in posts.docs_between(start, end):  # sorted by time
-        try:
-            chip = Chip.of_doc(doc, tz)
-        except (KeyError, TypeError, ValueError, IndexError) as error:
-            # One damaged document must not blank the whole month.
-            log.warning("skipping unreadable post %s: %r", doc.get("id", "?"), error)
-            continue
+    for card in posts.cards_between(start, end):  # sorted by time; unreadable ones left out
+        chip = Chip.of_card(card, tz)
         day = chip.local.date()
         window.by_day.setdefault(day, []).append(chip)
         window.day_of[chip.id] = day
@@ -70,13 +62,13 @@ def load_window(posts, first: date, last: date, zone: str, tz) -> Window:
 DECODE_CHUNK = 200  # posts decoded between two checks that the result is still wanted
 
 
-def decode_posts(docs: list[dict], wanted: Callable[[], bool] = lambda: True) -> list[Post]:
-    """Posts from documents, in order; stops early (a shorter list) once ``wanted()`` is false."""
+def decode_posts(cards: list[PostCard], wanted: Callable[[], bool] = lambda: True) -> list[Post]:
+    """Posts from cards, in order; stops early (a shorter list) once ``wanted()`` is false."""
     posts: list[Post] = []
-    for start in range(0, len(docs), DECODE_CHUNK):
+    for start in range(0, len(cards), DECODE_CHUNK):
         if not wanted():
             break
-        posts.extend(Post.from_doc(doc) for doc in docs[start:start + DECODE_CHUNK])
+        posts.extend(card.post() for card in cards[start:start + DECODE_CHUNK])
     return posts
 
 
