@@ -46,6 +46,8 @@ class TargetState(StrEnum):
     HANDED_OFF = "handed_off"
 
 
+_STATES = {str(s): s for s in TargetState}  # a dict lookup: TargetState(value) costs 3 us
+
 # States in which the post has left (or may have left) the user's hands: moving or editing the
 # post must not silently change what went out.
 SETTLED_STATES = frozenset({TargetState.PUBLISHED})
@@ -66,13 +68,15 @@ def to_iso(moment: datetime | None) -> str | None:
         return None
     if moment.tzinfo is None:
         raise ValueError("naive datetime: every stored instant must carry its zone")
-    return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    # isoformat, not strftime: a third of the time, and it pads years below 1000 (sortable).
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")[:-6] + "Z"
 
 
 def from_iso(text: str | None) -> datetime | None:
     if not text:
         return None
-    return datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc)
+    moment = datetime.fromisoformat(text)  # reads a trailing Z as UTC since Python 3.11
+    return moment if moment.tzinfo is timezone.utc else moment.astimezone(timezone.utc)
 
 
 # Fields a document leaves out while they hold these values; from_doc restores them. An
@@ -191,7 +195,7 @@ class Target:
         return cls(
             account_id=doc["account_id"],
             network=doc["network"],
-            state=TargetState(doc.get("state", "draft")),
+            state=_STATES.get(doc.get("state", "draft")) or TargetState(doc["state"]),
             remote_id=doc.get("remote_id"),
             remote_url=doc.get("remote_url"),
             error=doc.get("error"),
