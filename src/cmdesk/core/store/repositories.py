@@ -48,16 +48,15 @@ class _Repository:
         return found[0] if found else None
 
     def delete(self, item_id: str) -> bool:
-        removed = self._table.remove_by([item_id])
-        if removed:
-            self._emit(_changes(self.name, removed))
-        return bool(removed)
+        """Remove one document; False when there was none."""
+        return bool(self.delete_many([item_id]))
 
-    def delete_many(self, ids: list[str]) -> None:
-        """Remove several documents as one change."""
+    def delete_many(self, ids: list[str]) -> list[str]:
+        """Remove several documents as one change; returns the ids that were there."""
         removed = self._table.remove_by(ids)
         if removed:
             self._emit(_changes(self.name, removed))
+        return removed
 
     def __len__(self) -> int:
         return len(self._table)
