@@ -11,11 +11,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import IO, Any
 
+from cmdesk.core.accounts import renewed, standing
 from cmdesk.core.i18n import translate
-from cmdesk.core.model import NETWORKS, Account, from_iso
+from cmdesk.core.model import NETWORKS, Account
 
 
 def register(subparsers) -> None:
@@ -123,21 +124,17 @@ def _find(services: Any, wanted: str) -> Account | None:
 
 def state_of(account: Account, now: datetime | None = None) -> str:
     """connected / expires in N days / needs sign-in / disabled, as ``list`` shows it."""
-    now = now or datetime.now(timezone.utc)
-    if account.status == "disabled":
+    stand = standing(account, now)
+    if stand.kind == "disabled":
         return translate("AccountsCommand", "disabled")
-    if account.status == "needs_auth":
+    if stand.kind == "needs_auth":
         return translate("AccountsCommand", "needs sign-in")
-    expires = from_iso(account.expires_at)
-    if expires is None:
+    if stand.left is None:
         return translate("AccountsCommand", "connected")
-    left = expires - now
-    if left.total_seconds() <= 0:
-        return translate("AccountsCommand", "needs sign-in")
-    if left.days >= 1:
-        return translate("AccountsCommand", "expires in {days} days").format(days=left.days)
+    if stand.left.days >= 1:
+        return translate("AccountsCommand", "expires in {days} days").format(days=stand.left.days)
     return translate("AccountsCommand", "expires in {hours} hours").format(
-        hours=max(1, int(left.total_seconds() // 3600))
+        hours=max(1, int(stand.left.total_seconds() // 3600))
     )
 
 
@@ -196,7 +193,9 @@ def run_add(args: argparse.Namespace) -> int:
             )
         old = _existing(services, account)
         if old is not None:
-            _renew(services, secrets, old, account, args.name)
+            old = renewed(secrets, old, account)
+            old.name = args.name or old.name
+            services.workspace.accounts.save(old)
             print(
                 translate("AccountsCommand", "Signed in again to {name}, id {id}.").format(
                     name=old.name, id=old.id
@@ -231,17 +230,6 @@ def _existing(services: Any, fresh: Account) -> Account | None:
         if not keys and old.name == fresh.name:
             return old
     return None
-
-
-def _renew(services: Any, secrets: Any, old: Account, fresh: Account, name: str | None) -> None:
-    """Keep the old id (planned posts target it) and give it the new sign-in's secrets."""
-    secrets.set(old.secret_key, secrets.get(fresh.secret_key))
-    secrets.delete(fresh.secret_key)
-    old.settings.update(fresh.settings)
-    old.expires_at, old.status = fresh.expires_at, "connected"
-    if name:
-        old.name = name
-    services.workspace.accounts.save(old)
 
 
 def run_list(args: argparse.Namespace) -> int:

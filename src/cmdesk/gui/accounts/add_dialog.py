@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cmdesk.core.accounts import renewed
 from cmdesk.core.connectors import byo_app
 from cmdesk.core.connectors.errors import ConnectorError
 from cmdesk.core.connectors.registry import available_networks, connector_class
@@ -50,14 +51,6 @@ def error_text(error: BaseException) -> str:
     log.error("sign-in failed", exc_info=error)
     return QCoreApplication.translate("AddAccountDialog", "Sign-in failed ({kind}).").format(
         kind=type(error).__name__)
-
-
-def adopt(secrets: Any, account: Account, old: Account) -> None:
-    """Give a fresh sign-in the identity of the account it renews (worker thread)."""
-    fresh = secrets.get(account.secret_key)
-    secrets.set(old.secret_key, fresh)
-    secrets.delete(account.secret_key)
-    account.id, account.slots = old.id, old.slots
 
 
 class AddAccountDialog(QDialog):
@@ -165,7 +158,7 @@ class AddAccountDialog(QDialog):
             account = cls.sign_in(values, secrets=services.secrets,
                                   http=services.connectors.http(), browser=bridge)
             if replacing is not None:
-                adopt(services.secrets, account, replacing)
+                return renewed(services.secrets, replacing, account)
             return account
 
         self.error.clear()

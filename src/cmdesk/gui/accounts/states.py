@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
 
-from cmdesk.core.model import Account, from_iso
-
-EXPIRY_WARNING_DAYS = 14
+from cmdesk.core.accounts import standing
+from cmdesk.core.model import Account
 
 # Colours close to each network's own, so the list is scannable at a glance.
 _COLOURS = {
@@ -20,25 +19,11 @@ _COLOURS = {
 }
 
 
-def state_of(account: Account, now: datetime | None = None) -> tuple[str, int | None]:
-    """("connected" | "expiring" | "needs_auth" | "disabled", days left when expiring)."""
-    if account.status == "disabled":
-        return "disabled", None
-    if account.status == "needs_auth":
-        return "needs_auth", None
-    expires = from_iso(account.expires_at)
-    if expires is not None:
-        left = expires - (now or datetime.now(timezone.utc))
-        if left.total_seconds() <= 0:
-            return "needs_auth", None
-        if left.days < EXPIRY_WARNING_DAYS:
-            return "expiring", left.days
-    return "connected", None
-
-
 def state_text(account: Account, now: datetime | None = None) -> str:
-    kind, days = state_of(account, now)
+    stand = standing(account, now)
+    kind = stand.kind
     if kind == "expiring":
+        days = stand.left.days
         # One message per plural form instead of %n: English has no catalogue to resolve "(s)".
         if days == 0:
             return QCoreApplication.translate("AccountStates", "Expires today")
@@ -53,7 +38,7 @@ def state_text(account: Account, now: datetime | None = None) -> str:
 
 
 def state_colour(account: Account, now: datetime | None = None) -> QColor | None:
-    kind, _ = state_of(account, now)
+    kind = standing(account, now).kind
     return {"expiring": QColor("#b26a00"), "needs_auth": QColor("#c62828")}.get(kind)
 
 
