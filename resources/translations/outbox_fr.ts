@@ -99,6 +99,11 @@
 <context>
     <name>OutboxPanel</name>
     <message>
+        <location filename="../../src/cmdesk/gui/outbox/panel.py" line="137" />
+        <source>What needs you, what is planned for the next {planned} days and what went out in the last {published} days. The calendar shows the rest.</source>
+        <translation>Ce qui vous attend, ce qui est prévu dans les {planned} prochains jours et ce qui est parti ces {published} derniers jours. Le calendrier montre le reste.</translation>
+    </message>
+    <message>
         <location filename="../../src/cmdesk/gui/outbox/panel.py" line="92" />
         <source>Everything</source>
         <translation>Tout</translation>

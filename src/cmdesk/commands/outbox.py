@@ -17,7 +17,8 @@ def register(subparsers) -> None:
     cmd.add_argument("--json", action="store_true", help="one JSON array, for scripts")
     cmd.add_argument("--drafts", action="store_true", help="include targets of drafts")
     cmd.add_argument("--all", action="store_true",
-                     help="include posts published more than 30 days ago")
+                     help="include posts published more than 30 days ago and posts planned "
+                          "more than 14 days ahead")
     cmd.set_defaults(func=run_outbox)
 
 

@@ -84,3 +84,25 @@ def test_hand_off_limits_count_only_handed_off_posts(pub, workspace, clock, deco
     states = [target(workspace, p.id).state for p in offered]
     assert states.count(S.HANDED_OFF) == 25 and states.count(S.SCHEDULED) == 1  # the daily limit
     assert set(decoded) <= {p.id for p in offered}
+
+
+def test_the_outbox_lists_the_next_two_weeks_and_everything_that_needs_a_look(workspace, decoded):
+    from cmdesk.core.publish.outbox import PLANNED_DAYS, outbox_rows
+
+    acc = add_account(workspace)
+    far_plan = [_post(acc, later(NOW, days=PLANNED_DAYS + 1 + i), S.SCHEDULED, f"far {i}")
+                for i in range(200)]
+    shown = {
+        "overdue": _post(acc, later(NOW, days=-20), S.SCHEDULED, "due since a long trip"),
+        "soon": _post(acc, later(NOW, days=PLANNED_DAYS - 1), S.SCHEDULED, "in the next two weeks"),
+        "handed off": _post(acc, later(NOW, days=3), S.HANDED_OFF, "held by the network"),
+        "failed later": _post(acc, later(NOW, days=60), S.FAILED, "refused", error="Too long"),
+    }
+    workspace.posts.save_many([*far_plan, *shown.values()])
+    decoded.clear()
+
+    rows = outbox_rows(workspace, NOW)
+    assert {r.text for r in rows} == {p.text for p in shown.values()}
+    assert set(decoded) <= {p.id for p in shown.values()}, "decoded the far plan"
+    everything = outbox_rows(workspace, NOW, published_days=None)
+    assert len(everything) == len(far_plan) + len(shown)

@@ -43,16 +43,24 @@ class OutboxRow:
 # Published targets the outbox keeps showing: those of posts planned this recently. Older ones
 # are history (the calendar has them); listing them would decode every post ever sent.
 PUBLISHED_DAYS = 30
-_IN_PLAY = [s for s in S if s not in (S.PUBLISHED, S.DRAFT)]
+# Scheduled (or handed-off) targets the outbox lists: those due within this many days. A plan a
+# year ahead is the calendar's to show; listing it here would decode every planned post after
+# every change (100,000 planned posts: 12 s of the storage thread per drag in the calendar).
+PLANNED_DAYS = 14
+_QUEUED = [S.SCHEDULED, S.HANDED_OFF]
+_NEEDS_LOOK = [s for s in S if s not in (S.PUBLISHED, S.DRAFT, *_QUEUED)]
 
 
 def _posts(workspace: Any, now: datetime, include_drafts: bool,
-           published_days: float | None) -> list[Post]:
+           published_days: float | None, planned_days: float | None) -> list[Post]:
     """The posts with a target the outbox shows, from the store's indexes."""
     posts = workspace.posts
     if published_days is None:  # the whole history (``cmdesk outbox --all``)
         return list(posts.all())
-    found = {p.id: p for p in posts.with_target_states(_IN_PLAY + ([S.DRAFT] if include_drafts else []))}
+    found = {p.id: p for p in posts.with_target_states(_NEEDS_LOOK + ([S.DRAFT] if include_drafts else []))}
+    horizon = None if planned_days is None else now + timedelta(days=planned_days)
+    for post in posts.with_target_states(_QUEUED, planned_before=horizon):
+        found.setdefault(post.id, post)
     recent = posts.cards_between(now - timedelta(days=published_days), datetime.max.replace(tzinfo=timezone.utc))
     for card in recent:
         # Decode only a recent post with a published target, and only once.
@@ -62,11 +70,12 @@ def _posts(workspace: Any, now: datetime, include_drafts: bool,
 
 
 def outbox_rows(workspace: Any, now: datetime, monitor: Any = None, include_drafts: bool = False,
-                published_days: float | None = PUBLISHED_DAYS) -> list[OutboxRow]:
-    """``published_days=None`` lists every published target, however old."""
+                published_days: float | None = PUBLISHED_DAYS,
+                planned_days: float | None = PLANNED_DAYS) -> list[OutboxRow]:
+    """``published_days=None`` lists every target, however old or far ahead."""
     accounts = {a.id: a for a in workspace.accounts.all()}
     rows = []
-    for post in _posts(workspace, now, include_drafts, published_days):
+    for post in _posts(workspace, now, include_drafts, published_days, planned_days):
         for t in post.targets:
             if t.state == S.DRAFT and not include_drafts:
                 continue

@@ -108,12 +108,16 @@ class PostRepository(_Repository):
         with self._lock:
             return len(self._table.ids_in_range("planned_at", to_iso(start), to_iso(end)))
 
-    def with_target_states(self, states: Iterable[str], *, planned: bool = False) -> list[Post]:
+    def with_target_states(self, states: Iterable[str], *, planned: bool = False,
+                           planned_before: datetime | None = None) -> list[Post]:
         """Posts with at least one target in one of ``states``, from an index: the publisher's
         "what is still in play" without decoding years of published posts. ``planned`` keeps
-        only posts with a planned time (scheduled drafts, not the unscheduled pile)."""
+        only posts with a planned time (scheduled drafts, not the unscheduled pile);
+        ``planned_before`` only those planned before that instant (the next days' queue)."""
+        below = ("planned_at", to_iso(planned_before)) if planned_before is not None else None
         return [Post.from_doc(d) for d in self._table.find_any(
-            "target_states", [str(s) for s in states], not_null="planned_at" if planned else None)]
+            "target_states", [str(s) for s in states],
+            not_null="planned_at" if planned else None, below=below)]
 
     def drafts(self) -> list[Post]:
         """Unscheduled posts, oldest first."""

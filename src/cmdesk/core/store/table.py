@@ -212,16 +212,19 @@ class JournaledTable(Table):
             found = [self._engine.table(self.name)[i] for i in self._ids(_EqualsField(field, value))]
         return [entries.decode(e) for e in found]  # entries are immutable: decode unlocked
 
-    def find_any(self, field: str, values: Iterable[Any],
-                 not_null: str | None = None) -> list[dict[str, Any]]:
+    def find_any(self, field: str, values: Iterable[Any], not_null: str | None = None,
+                 below: tuple[str, str] | None = None) -> list[dict[str, Any]]:
         """Documents whose indexed ``field`` (or derived key) is any of ``values``, each once;
-        with ``not_null``, only those whose ordered field ``not_null`` is set (e.g. planned)."""
+        with ``not_null``, only those whose ordered field ``not_null`` is set (e.g. planned);
+        with ``below`` (ordered field, bound), only those whose field is set and below it."""
         with self._engine.lock:
             indexes = self._engine.index(self.name)
             index = indexes.equality[field]
             ids = {i for value in values for i in index.lookup(value)}
             if not_null is not None:
                 ids.difference_update(indexes.ordered[not_null].nulls())
+            if below is not None:  # two index reads intersected: nothing outside is decoded
+                ids.intersection_update(indexes.ordered[below[0]].range("", below[1]))
             ids = sorted(ids)
             table = self._engine.table(self.name)
             found = [table[i] for i in ids]

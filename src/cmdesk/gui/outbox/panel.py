@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from cmdesk.core.publish import events as ev
+from cmdesk.core.publish.outbox import PLANNED_DAYS, PUBLISHED_DAYS
 from cmdesk.core.schedule.planner import workspace_zone
 from cmdesk.gui.outbox.outbox_model import RowRole, OutboxModel
 
@@ -133,9 +134,16 @@ class OutboxPanel(QWidget):
         for b in (self.confirm_button, self.again_button, self.give_up_button, self.skip_button):
             decisions.addWidget(b)
         decisions.addStretch(1)
+        self.scope = QLabel(self.tr(
+            "What needs you, what is planned for the next {planned} days and what went out in the "
+            "last {published} days. The calendar shows the rest.").format(
+                planned=PLANNED_DAYS, published=PUBLISHED_DAYS), self)
+        self.scope.setWordWrap(True)
+        self.scope.setEnabled(False)  # drawn muted: an explanation, not a control
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.scope)
         layout.addLayout(buttons)
         layout.addLayout(decisions)
         layout.addWidget(self.progress)
