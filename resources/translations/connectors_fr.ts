@@ -283,6 +283,11 @@
 <context>
     <name>SignIn</name>
     <message>
+        <location filename="../../src/cmdesk/core/connectors/byo_app.py" line="113" />
+        <source>Enter the loopback address registered on your app, for example http://127.0.0.1:8765/callback, or leave the field empty to paste the address.</source>
+        <translation>Saisissez l’adresse locale enregistrée dans votre application, par exemple http://127.0.0.1:8765/callback, ou laissez le champ vide pour coller l’adresse.</translation>
+    </message>
+    <message>
         <location filename="../../src/cmdesk/core/connectors/mastodon_signin.py" line="49"/>
         <source>Server address</source>
         <translation>Adresse du serveur</translation>

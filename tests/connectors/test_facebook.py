@@ -263,3 +263,41 @@ def test_lookup_ignores_an_older_post_with_the_same_text(server, connector):
     assert connector.lookup(next_week) is None
     next_week.planned_at = datetime.now(timezone.utc)
     assert connector.lookup(next_week) is not None
+
+
+class ComingBack:
+    """A browser that approves at once: the network sends it to the app's redirect address."""
+
+    def __init__(self, code: str = "good-code") -> None:
+        self.code, self.opened = code, []
+
+    def __call__(self, url: str) -> None:
+        import urllib.request
+
+        self.opened.append(url)
+        query = {k: v[0] for k, v in parse_qs(urlsplit(url).query).items()}
+        back = f"{query['redirect_uri']}?code={self.code}&state={query['state']}"
+        with urllib.request.urlopen(back, timeout=10) as page:  # noqa: S310 - loopback only
+            assert "Signed in" in page.read().decode()
+
+
+def test_a_loopback_redirect_is_read_by_cmdesk_with_no_paste(server, secrets):
+    import socket
+
+    with socket.socket() as probe:  # a free port, as a user registers one on their app
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    redirect = f"http://127.0.0.1:{port}/facebook-done"
+    browser = ComingBack()
+    account = FacebookConnector.sign_in({**VALUES, "redirect_uri": redirect}, secrets=secrets,
+                                        http=session(), browser=browser)
+    assert account.settings == {"page_id": "1001"}
+    exchange = server.requests_to("GET", "/v23.0/oauth/access_token")[0]
+    assert (exchange.query["code"], exchange.query["redirect_uri"]) == (["good-code"], [redirect])
+
+
+def test_the_loopback_keyword_asks_for_the_registered_address(server, secrets):
+    with pytest.raises(Permanent, match="loopback address registered on your app"):
+        FacebookConnector.sign_in({**VALUES, "redirect_uri": "loopback"}, secrets=secrets,
+                                  http=session(), browser=ComingBack())
+    assert secrets.data == {}

@@ -101,17 +101,34 @@ def paste_in_terminal(url: str) -> str:
 
 def authorize(auth_url: str, params: dict[str, str], *, redirect_uri: str,
               browser: Any = None) -> str:
-    """Open the consent page; ``browser(url)`` returns what the user pasted; return the code.
-
-    (Loopback redirects go through cmdesk.core.connectors.oauth instead.)
-    """
+    """Open the consent page and return the authorization code: read by cmdesk itself when the
+    app's redirect is a loopback address, else from what ``browser(url)`` returns (the address
+    the user pasted)."""
     state = new_state()
     url = f"{auth_url}?{urlencode({**params, 'redirect_uri': redirect_uri, 'state': state})}"
+    if is_loopback_redirect(redirect_uri):
+        return _listen(redirect_uri, url, state, browser)
+    if redirect_uri.lower() == "loopback":
+        raise Permanent(translate(
+            "SignIn", "Enter the loopback address registered on your app, for example "
+            "http://127.0.0.1:8765/callback, or leave the field empty to paste the address."))
     pasted = (browser or paste_in_terminal)(url)
     if not isinstance(pasted, str):
         raise Permanent(translate(
             "SignIn", "Paste the address your browser shows after you approve the app."))
     return parse_redirect(pasted, state)
+
+
+def _listen(redirect_uri: str, url: str, state: str, browser: Any) -> str:
+    """Listen on the registered loopback address itself (the network sends the browser back to
+    exactly that host, port and path) while the browser shows the consent page."""
+    from cmdesk.core.connectors.oauth import LoopbackRedirect, system_browser
+
+    parts = urlsplit(redirect_uri)
+    with LoopbackRedirect(parts.port or 80, host=parts.hostname or "127.0.0.1",
+                          path=parts.path or "/") as listener:
+        (browser or system_browser)(url)
+        return listener.wait(state)
 
 
 # ---- the secret blob of an account ------------------------------------------------------------

@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import secrets
+import socket
 import threading
 import webbrowser
 from collections.abc import Callable
@@ -52,6 +53,10 @@ def system_browser(url: str) -> None:
                                     "yourself to sign in: {url}").format(url=url))
 
 
+class _IPv6Server(ThreadingHTTPServer):
+    address_family = socket.AF_INET6
+
+
 class LoopbackRedirect:
     """A one-shot HTTP listener on 127.0.0.1 that receives the authorization redirect.
 
@@ -59,9 +64,11 @@ class LoopbackRedirect:
     registered (Mastodon registers the app at runtime) before the browser opens.
     """
 
-    def __init__(self, port: int = 0, *, host: str = "127.0.0.1") -> None:
+    def __init__(self, port: int = 0, *, host: str = "127.0.0.1",
+                 path: str = CALLBACK_PATH) -> None:
         self._port = port
         self._host = host
+        self._path = path or "/"
         self._server: HTTPServer | None = None
         self._done = threading.Event()
         self._params: dict[str, str] = {}
@@ -69,7 +76,8 @@ class LoopbackRedirect:
     @property
     def redirect_uri(self) -> str:
         assert self._server is not None, "enter the context first"
-        return f"http://{self._host}:{self._server.server_address[1]}{CALLBACK_PATH}"
+        host = f"[{self._host}]" if ":" in self._host else self._host
+        return f"http://{host}:{self._server.server_address[1]}{self._path}"
 
     def __enter__(self) -> LoopbackRedirect:
         owner = self
@@ -85,7 +93,7 @@ class LoopbackRedirect:
 
             def do_GET(self) -> None:  # noqa: N802 - http.server's naming
                 split = urlsplit(self.path)
-                if split.path != CALLBACK_PATH or owner._done.is_set():
+                if split.path != owner._path or owner._done.is_set():
                     self.send_error(404)
                     return
                 owner._params = {k: v[0] for k, v in parse_qs(split.query).items()}
@@ -101,7 +109,8 @@ class LoopbackRedirect:
                 owner._done.set()
 
         try:
-            self._server = ThreadingHTTPServer((self._host, self._port), _Handler)
+            server_class = _IPv6Server if ":" in self._host else ThreadingHTTPServer
+            self._server = server_class((self._host, self._port), _Handler)
             self._server.daemon_threads = True
         except OSError:
             raise SignInError(translate(
