@@ -22,7 +22,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from benchmarks.store_probe import months
-from cmdesk.core.model import NETWORKS, Crop, MediaRef, Post, Target, TargetState
+from cmdesk.core.model import (
+    NETWORKS,
+    Crop,
+    MediaRef,
+    Post,
+    Target,
+    TargetState,
+    Transition,
+    to_iso,
+)
 from cmdesk.core.store import open_workspace
 
 POSTS = int(os.environ.get("CMDESK_BENCH_POSTS", "100000"))
@@ -199,9 +208,42 @@ def run() -> list[str]:
         workspace.compact()
         workspace.close()
         ids = [p.id for p in posts]
+        history = write_with_history(root / "history", posts, rng)
         # The app never holds 100,000 Post objects; keeping them here would charge the store
         # with garbage-collector passes over a million objects it does not own.
         del posts
         gc.collect()
         j = bench_journaled(root, ids, rng)
-    return lines + report(j, t)
+        h = probe("journaled", root / "history")
+    mb = 1 << 20
+    return lines + report(j, t) + [
+        (f"beyond the issue's posts: {history['published']:,} of them published, each target with "
+         f"its remote id, URL and a three-step history ({history['bytes']:.0f} bytes of JSON "
+         f"each on average): open {h['seconds']:.2f} s, resident {h['rss'] / mb:.0f} MB "
+         f"({h['rss'] / mb / 300:.2f} x the 300 MB budget)")]
+
+
+def write_with_history(directory: Path, posts: list[Post], rng: random.Random) -> dict:
+    """The same posts as a workspace of a few years would hold them: the past ones published."""
+    now = START + timedelta(days=YEARS * 365 * 2 // 3)
+    published = 0
+    for post in posts:
+        if post.planned_at is None or post.planned_at >= now:
+            continue
+        published += 1
+        at = to_iso(post.planned_at)
+        for target in post.targets:
+            remote = str(rng.getrandbits(60))
+            target.state, target.remote_id = TargetState.PUBLISHED, remote
+            target.remote_url = f"https://mastodon.social/@maisonbrioche/{remote}"
+            target.published_at, target.lateness_s = at, 0.4
+            target.history = [Transition(at, "due"), Transition(at, "publishing"),
+                              Transition(at, "published", target.remote_url)]
+    workspace = open_workspace(directory)
+    for i in range(0, len(posts), 5000):
+        workspace.posts.save_many(posts[i : i + 5000])
+    workspace.compact()
+    workspace.close()
+    sample = posts[:2000]
+    return {"published": published, "bytes": statistics.mean(
+        len(json.dumps(p.to_doc(), ensure_ascii=False).encode()) for p in sample)}
