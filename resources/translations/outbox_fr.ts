@@ -302,6 +302,36 @@
         <translation>Gardée sur cet ordinateur</translation>
     </message>
     <message>
+        <location filename="../../src/cmdesk/core/publish/replace.py" line="1" />
+        <source>Updating the copy the network holds</source>
+        <translation>Mise à jour de la copie que le réseau garde</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/publish/replace.py" line="1" />
+        <source>Replaced by an updated copy</source>
+        <translation>Remplacée par une copie à jour</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/publish/replace.py" line="1" />
+        <source>The network did not take the updated post ({reason}); it stays on this computer.</source>
+        <translation>Le réseau n'a pas accepté la publication modifiée ({reason}) ; elle reste sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/publish/replace.py" line="1" />
+        <source>{reason} Check the account, then confirm it went out, send it again or give up.</source>
+        <translation>{reason} Vérifiez le compte, puis confirmez qu'elle est partie, renvoyez-la ou abandonnez.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/publish/replace.py" line="1" />
+        <source>Checking the network's copy</source>
+        <translation>Vérification de la copie du réseau</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/publish/replace.py" line="1" />
+        <source>The network already published it</source>
+        <translation>Le réseau l'a déjà publiée</translation>
+    </message>
+    <message>
         <location filename="../../src/cmdesk/core/publish/handoff.py" line="148" />
         <source>Handed off: the network publishes it at {at} (id {id})</source>
         <translation>Confiée au réseau : il la publiera à {at} (id {id})</translation>

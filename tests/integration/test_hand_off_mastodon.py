@@ -9,37 +9,19 @@ from datetime import timedelta
 
 import pytest
 
-from cmdesk.core.connectors.registry import ConnectorFactory
-from cmdesk.core.model import Post, Target, TargetState, utc_now
+from cmdesk.core.model import TargetState, utc_now
 from cmdesk.core.publish import events as ev
-from cmdesk.core.publish.engine import Publisher
-from cmdesk.core.secrets import MemorySecretStore
-from tests.contract.mastodon import mastodon_routes
-from tests.contract.server import ContractServer
-from tests.integration.harness import mastodon_account
+from tests.integration.hand_off_support import mastodon_hand_off
+from tests.integration.hand_off_support import planned_post as _post
+from tests.integration.hand_off_support import target_of as _target
 
 S = TargetState
 
 
 @pytest.fixture
 def env(workspace):
-    with ContractServer() as server:
-        mastodon_routes(server)
-        secrets = MemorySecretStore()
-        account = workspace.accounts.save(mastodon_account(server, secrets, "@brand"))
-        publisher = Publisher(workspace, ConnectorFactory(secrets), probe=lambda host: True)
-        publisher.start(threads=False)
-        yield server, account, publisher
-        publisher.stop()
-
-
-def _post(workspace, account, at, text="hello later"):
-    return workspace.posts.save(Post(text=text, planned_at=at, hand_off=True,
-                                     targets=[Target(account.id, account.network)]))
-
-
-def _target(workspace, post):
-    return workspace.posts.get(post.id).targets[0]
+    with mastodon_hand_off(workspace) as env:
+        yield env.server, env.account, env.publisher
 
 
 def test_hand_off_follows_moves_edits_and_deletes(env, workspace):

@@ -41,5 +41,10 @@ class Permanent(ConnectorError):
     """The network refused the post for a reason that retrying will not fix (validation, 4xx)."""
 
 
+class Gone(Permanent):
+    """The remote copy asked for (a scheduled post) no longer exists on the network: it was
+    deleted there, or already published. The publisher decides which from its own journal."""
+
+
 class Unconfirmed(ConnectorError):
     """The request may have been applied: the connection broke after it was sent."""

@@ -193,6 +193,7 @@ class FacebookConnector(Connector):
         if request.parts[0].media:
             # Photos attached to a scheduled post cannot be swapped in place: replace the post.
             self.cancel_hand_off(remote_id)
+            request.save_progress(deleted=remote_id)  # the publisher finishes it after a crash
             return self.hand_off(request, at)
         self._call("POST", remote_id, data={"message": request.parts[0].text,
                                             "scheduled_publish_time": str(int(at.timestamp()))})

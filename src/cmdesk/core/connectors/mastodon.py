@@ -25,7 +25,7 @@ from cmdesk.core.connectors.base import (
     PublishResult,
 )
 from cmdesk.core.connectors.capabilities import Capabilities
-from cmdesk.core.connectors.errors import AuthExpired, Permanent, Transient, Unconfirmed
+from cmdesk.core.connectors.errors import AuthExpired, Gone, Permanent, Transient, Unconfirmed
 from cmdesk.core.connectors.responses import check, json_body
 from cmdesk.core.i18n import translate
 from cmdesk.core.model import Account, from_iso, to_iso
@@ -295,7 +295,7 @@ class MastodonConnector(Connector):
         try:
             item = self._call("GET", f"/api/v1/scheduled_statuses/{remote_id}", required=("id",))
         except Permanent:
-            raise Permanent(_gone_reason()) from None
+            raise Gone(_gone_reason()) from None
         params = item.get("params") or {}
         wanted = self._fields(request, 0, request.parts[0], [], None)
         same = (params.get("text") == wanted["status"] and not request.parts[0].media
@@ -308,13 +308,16 @@ class MastodonConnector(Connector):
             return PublishResult(remote_id=str(moved["id"]),
                                  extra={"scheduled": True, "scheduled_at": moved["scheduled_at"]})
         self.cancel_hand_off(remote_id)
+        # Durable before the new copy is asked for: after a crash here the publisher knows the
+        # old copy is gone by our hand (not published by the server) and makes the new one.
+        request.save_progress(deleted=remote_id)
         return self.hand_off(request, at)
 
     def cancel_hand_off(self, remote_id: str) -> None:
         try:
             self._call("DELETE", f"/api/v1/scheduled_statuses/{remote_id}")
         except Permanent:
-            raise Permanent(_gone_reason()) from None
+            raise Gone(_gone_reason()) from None
 
     def metrics(self, remote_id: str) -> dict[str, int]:
         status = self._call("GET", f"/api/v1/statuses/{remote_id}", required=("id",))

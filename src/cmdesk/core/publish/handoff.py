@@ -13,12 +13,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from cmdesk.core.connectors.base import PublishResult
-from cmdesk.core.connectors.errors import ConnectorError, Permanent, RateLimited, Unconfirmed
+from cmdesk.core.connectors.errors import ConnectorError, Gone, Permanent, RateLimited, Unconfirmed
 from cmdesk.core.i18n import translate
 from cmdesk.core.model import Account, Post, Target, TargetState, to_iso
 from cmdesk.core.publish import events as ev
 from cmdesk.core.publish import records as rec
-from cmdesk.core.publish.prepare import build_request, fingerprint, request_for
+from cmdesk.core.publish.prepare import fingerprint, request_for
 from cmdesk.core.publish.states import move
 
 if TYPE_CHECKING:
@@ -138,8 +138,11 @@ def refused(pub: Publisher, post_id: str, account_id: str, note: str) -> str:
 
 
 def handed_off(pub: Publisher, attempt: dict, result: PublishResult) -> str:
+    from cmdesk.core.publish.replace import record_planned_at
+
     now = pub.clock.now()
-    pub.records.close_attempt(attempt, rec.HANDED_OFF, now, remote_id=result.remote_id)
+    pub.records.close_attempt(attempt, rec.HANDED_OFF, now, remote_id=result.remote_id,
+                              **record_planned_at(pub.workspace.posts.get(attempt["post_id"])))
 
     def apply(post: Post, target: Target):
         target.remote_id = result.remote_id
@@ -179,25 +182,12 @@ def follow(pub: Publisher, post_id: str, account_id: str) -> None:
         return
     connector = pub.connector_for(account)
     if eligible(pub, post, target, now):
-        # A fresh key: an update may replace the remote copy (Mastodon deletes and schedules
-        # anew), and the old key would make the server answer with the deleted copy.
-        key = pub.new_key(target.network)
-        request = build_request(post, target.network, attempt["id"], key, pub.fit)
-        try:
-            result = connector.update_hand_off(attempt["remote_id"], request, post.planned_at)
-        except ConnectorError as exc:
-            log.warning("updating a handed-off post failed (%s); cancelling it", exc.reason)
-        else:
-            attempt.update(fingerprint=new_print, idempotency_key=key,
-                           remote_id=result.remote_id or attempt["remote_id"])
-            pub.records._save_attempt(attempt)
-            def updated(p: Post, t: Target):
-                t.remote_id = attempt["remote_id"]
-                move(t, S.HANDED_OFF, now, translate("Publisher", "Scheduled copy updated for {at}")
-                     .format(at=to_iso(p.planned_at)))
+        # As its own journaled attempt: a crash between deleting the old copy and making the
+        # new one is finished by recovery (see replace.py).
+        from cmdesk.core.publish.replace import replace
 
-            pub.records.mutate(post_id, account_id, updated)
-            return
+        replace(pub, attempt, post_id, account_id, connector)
+        return
     if cancel_remote(pub, attempt, connector):
         def apply(post: Post, target: Target):
             if target.state != S.HANDED_OFF:
@@ -220,6 +210,9 @@ def cancel_remote(pub: Publisher, attempt: dict, connector=None) -> bool:
         connector = pub.connector_for(account)
     try:
         connector.cancel_hand_off(attempt["remote_id"])
+    except Gone as exc:
+        gone(pub, attempt, connector, exc.reason)
+        return False
     except ConnectorError as exc:
         log.warning("cancelling a handed-off post failed: %s", exc.reason)
         pub.emit(ev.PublishEvent(ev.FAILED, attempt["post_id"], attempt["account_id"], message=translate(
@@ -228,3 +221,39 @@ def cancel_remote(pub: Publisher, attempt: dict, connector=None) -> bool:
         return False
     pub.records.close_attempt(attempt, rec.CANCELLED, pub.clock.now())
     return True
+
+
+def gone(pub: Publisher, attempt: dict, connector, reason: str) -> str:
+    """The copy to cancel or update is no longer on the network, and not by our own delete: it
+    was deleted there, or the network already published it. Ask the network
+    (its lookup finds a published post); if it cannot tell, the user decides. Never dropped
+    silently, never published from here on a guess."""
+    from cmdesk.core.publish.replace import gone_note, mark_unconfirmed
+
+    now = pub.clock.now()
+    post = pub.workspace.posts.get(attempt["post_id"])
+    found = None
+    if post is not None:
+        try:
+            found = connector.lookup(request_for(pub, post, attempt))
+        except ConnectorError as exc:
+            log.warning("looking for a handed-off post that is gone: %s", exc.reason)
+    if found is not None and not found.extra.get("scheduled"):
+        pub.records.close_attempt(attempt, rec.PUBLISHED, now, remote_id=found.remote_id,
+                                  remote_url=found.remote_url)
+
+        def apply(p: Post, t: Target):
+            if t.state not in (S.HANDED_OFF, S.PUBLISHING):
+                return False
+            t.remote_id, t.remote_url = found.remote_id, found.remote_url
+            t.published_at = t.published_at or to_iso(now)
+            move(t, S.PUBLISHED, now, translate("Publisher", "The network already published it"))
+
+        pub.records.mutate(attempt["post_id"], attempt["account_id"], apply)
+        pub.emit(ev.PublishEvent(ev.PUBLISHED, attempt["post_id"], attempt["account_id"]))
+        return str(S.PUBLISHED)
+    note = gone_note(reason)
+    pub.records.close_attempt(attempt, rec.UNCONFIRMED, now, reason=note)
+    if post is not None:
+        mark_unconfirmed(pub, attempt["post_id"], attempt["account_id"], note)
+    return str(S.UNCONFIRMED)

@@ -13,8 +13,9 @@ from cmdesk.core.i18n import translate
 from cmdesk.core.model import Post, TargetState
 from cmdesk.core.publish import records as rec
 from cmdesk.core.publish.prepare import request_for
-from cmdesk.core.publish.states import move
+from cmdesk.core.publish.replace import is_replacement, settle
 from cmdesk.core.publish.sender import resolve
+from cmdesk.core.publish.states import move
 
 if TYPE_CHECKING:
     from cmdesk.core.publish.engine import Publisher
@@ -43,6 +44,9 @@ def recover(pub: Publisher, attempt_id: str) -> str | None:
         bare = Post.from_doc(post.to_doc())
         bare.media = []
         request = request_for(pub, bare, attempt)
+    if is_replacement(attempt):
+        # An update of a handed-off copy cut short: finish it (old copy, new copy, or neither).
+        return settle(pub, attempt, pub.connector_for(account), request, post)
     return resolve(pub, attempt, connector=pub.connector_for(account), request=request)
 
 
