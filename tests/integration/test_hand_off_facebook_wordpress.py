@@ -1,0 +1,122 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Hand-off through the publisher to Facebook (``scheduled_publish_time``, Graph contract
+server) and WordPress (``status=future``, the real WordPress on loopback): the network's copy
+follows a move, an edit and a delete, and a move too close to now brings the post home, where it
+is published once."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from cmdesk.core.connectors.facebook import FacebookConnector
+from cmdesk.core.connectors.wordpress import WordPressConnector
+from cmdesk.core.model import TargetState, utc_now
+from cmdesk.core.secrets import MemorySecretStore
+from tests.connectors.byo_support import PastingBrowser, point_at, session
+from tests.contract.facebook import APP_ID, APP_SECRET, facebook_routes
+from tests.contract.server import ContractServer
+from tests.integration.hand_off_support import edit, planned_post, start_publisher, target_of
+
+S = TargetState
+
+
+def minute(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M")
+
+
+@dataclass
+class Network:
+    """What the network holds for this test's posts: copies waiting ({id: (text, minute)})
+    and posts already out (texts)."""
+
+    account: Any
+    publisher: Any
+    held: Any
+    published: Any
+    tag: str
+
+
+def facebook(workspace, monkeypatch, request, tag: str):
+    server = ContractServer().start()
+    request.addfinalizer(server.stop)
+    facebook_routes(server)
+    point_at(monkeypatch, FacebookConnector, server.url)
+    secrets = MemorySecretStore()
+    account = workspace.accounts.save(FacebookConnector.sign_in(
+        {"client_id": APP_ID, "client_secret": APP_SECRET, "redirect_uri": "", "page": ""},
+        secrets=secrets, http=session(), browser=PastingBrowser()))
+    posts = server.state["posts"]
+    return Network(
+        account, start_publisher(workspace, secrets),
+        held=lambda: {i: (p["message"], minute(datetime.fromtimestamp(
+            int(p["scheduled_publish_time"]), UTC)))
+            for i, p in posts.items() if p.get("published") == "false"},
+        published=lambda: [p["message"] for p in posts.values() if "scheduled_publish_time" not in p],
+        tag=tag)
+
+
+def wordpress(workspace, monkeypatch, request, tag: str):
+    site = request.getfixturevalue("wordpress_site")
+    secrets = MemorySecretStore()
+    account = workspace.accounts.save(WordPressConnector.sign_in(
+        {"server": site.url, "user": site.user, "app_password": site.app_password},
+        secrets=secrets, http=session()))
+
+    def ours(status: str) -> list[dict]:
+        # The site is shared by the session: only this test's posts (their text has its tag).
+        found = site.api("GET", "posts", params={"status": status, "context": "edit",
+                                                 "search": tag, "per_page": 100})
+        found.raise_for_status()
+        return found.json()
+
+    return Network(
+        account, start_publisher(workspace, secrets),
+        held=lambda: {str(p["id"]): (p["title"]["raw"], p["date_gmt"][:16]) for p in ours("future")},
+        published=lambda: [p["title"]["raw"] for p in ours("publish")], tag=tag)
+
+
+@pytest.fixture(params=[facebook, pytest.param(wordpress, marks=pytest.mark.peer)],
+                ids=["facebook", "wordpress"])
+def net(request, workspace, monkeypatch):
+    network = request.param(workspace, monkeypatch, request, uuid.uuid4().hex[:10])
+    yield network
+    network.publisher.stop()
+
+
+def test_the_copy_on_the_network_follows_moves_edits_and_deletes(net, workspace):
+    at = (utc_now() + timedelta(hours=2)).replace(microsecond=0)
+    post = planned_post(workspace, net.account, at, text=f"Launch {net.tag}")
+    net.publisher.tick()
+    t = target_of(workspace, post)
+    assert t.state == S.HANDED_OFF
+    assert net.held() == {t.remote_id: (f"Launch {net.tag}", minute(at))}
+
+    edit(workspace, post, planned_at=at + timedelta(days=1))
+    net.publisher.tick()
+    assert net.held() == {t.remote_id: (f"Launch {net.tag}", minute(at + timedelta(days=1)))}
+
+    edit(workspace, post, text=f"Launch moved {net.tag}")
+    net.publisher.tick()
+    t = target_of(workspace, post)
+    assert t.state == S.HANDED_OFF
+    assert net.held() == {t.remote_id: (f"Launch moved {net.tag}", minute(at + timedelta(days=1)))}
+
+    workspace.posts.delete(post.id)
+    net.publisher.tick()
+    assert net.held() == {} and net.published() == []
+
+
+def test_a_move_too_close_to_now_brings_it_home_and_it_is_published_once(net, workspace):
+    post = planned_post(workspace, net.account, utc_now() + timedelta(hours=2), text=f"Soon {net.tag}")
+    net.publisher.tick()
+    assert target_of(workspace, post).state == S.HANDED_OFF
+    edit(workspace, post, planned_at=utc_now() - timedelta(seconds=1))  # dragged to "now"
+    net.publisher.tick()
+    net.publisher.tick()
+    assert net.held() == {} and net.published() == [f"Soon {net.tag}"]
+    assert target_of(workspace, post).state == S.PUBLISHED
