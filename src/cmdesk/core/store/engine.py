@@ -15,14 +15,13 @@ import fcntl
 import logging
 import os
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from cmdesk.core.model import SCHEMA_VERSION
 from cmdesk.core.store import entries
-from cmdesk.core.store.cards import card_of
 from cmdesk.core.store.errors import StoreLocked, StoreWriteFailed
 from cmdesk.core.store.indexes import TableIndexes
 from cmdesk.core.store.journal import (
@@ -36,6 +35,7 @@ from cmdesk.core.store.journal import (
     set_aside,
 )
 from cmdesk.core.store.snapshot import SnapshotReader, tmp_path, write_snapshot
+from cmdesk.core.store.table_specs import COLD, DERIVED, make_indexes
 
 log = logging.getLogger(__name__)
 
@@ -44,27 +44,6 @@ MIN_COMPACT_BYTES = 4 << 20
 # opening slower (it is replayed), a smaller one rewrites the snapshot more often.
 COMPACT_FRACTION = 8
 
-
-
-def _target_states(doc: Mapping[str, Any]) -> list[str]:
-    return sorted({t.get("state") for t in doc.get("targets") or () if isinstance(t, Mapping)} - {None})
-
-
-# Fields each table indexes besides "id" (equality) and "schema"; see indexes.py. "multi" fields
-# are computed from the document when it is written (DERIVED) and index each value of a list;
-# a derived key no index uses ("card") is only kept in the header, for reads that skip the document.
-INDEX_SPEC: dict[str, dict[str, tuple[str, ...]]] = {
-    "posts": {"equality": ("id",), "ordered": ("planned_at",), "multi": ("target_states",)},
-    "attempts": {"equality": ("id", "post_id", "outcome")},
-}
-DERIVED: dict[str, dict[str, Callable[[Mapping[str, Any]], Any]]] = {
-    "posts": {"target_states": _target_states, "card": card_of},
-}
-
-
-def make_indexes(table: str) -> TableIndexes:
-    spec = INDEX_SPEC.get(table, {})
-    return TableIndexes(spec.get("equality", ("id",)), spec.get("ordered", ()), spec.get("multi", ()))
 
 
 class Engine:
@@ -263,7 +242,8 @@ class Engine:
         if "schema" not in doc:  # every document carries its schema version (migrations.py)
             doc = {**doc, "schema": SCHEMA_VERSION}
         self.submit(("P", table, doc_id,
-                     entries.encode_entry(table, doc_id, doc, self.fields(table), DERIVED.get(table))))
+                     entries.encode_entry(table, doc_id, doc, self.fields(table), DERIVED.get(table),
+                                          COLD.get(table))))
 
     def submit(self, op: Op) -> None:
         with self.transaction():
@@ -347,7 +327,7 @@ class Engine:
                     self._journal.close()
                     self._journal = JournalWriter(journal_path(self.base, self._gen))
                     # Entries are immutable bytes, so a shallow copy is a consistent frozen state.
-                    frozen = {name: list(table.values()) for name, table in self.tables.items()}
+                    frozen = {name: self._in_file_order(name) for name in self.tables}
                     thread = self._compactor = threading.Thread(
                         target=self._compact, args=(self._gen, frozen), name="cmdesk-compact")
                     thread.start()
@@ -357,6 +337,18 @@ class Engine:
             running.join()
         if wait:
             thread.join()
+
+    def _in_file_order(self, name: str) -> list[bytes]:
+        """A table's entries in the order of its ordered index (posts by planned time), so the
+        next open allocates a month's posts next to each other: a month query then reads a few
+        hundred neighbouring lines instead of lines spread over a 200 MB heap (a quarter faster)."""
+        table = self.tables[name]
+        ordered = next(iter(self.index(name).ordered.values()), None)
+        if ordered is None:
+            return list(table.values())
+        ids = ordered.in_order()
+        placed = set(ids)
+        return [table[i] for i in ids] + [e for i, e in table.items() if i not in placed]
 
     def _compact(self, gen: int, frozen: dict[str, list[bytes]]) -> None:
         if self.on_compaction:

@@ -90,6 +90,10 @@ class OrderedIndex:
     def nulls(self) -> list[int]:
         return sorted(self._nulls)
 
+    def in_order(self) -> list[int]:
+        """Every indexed doc_id: by value, then those with a None value."""
+        return [doc_id for _, doc_id in self._sorted] + sorted(self._nulls)
+
     def clear(self) -> None:
         self._sorted.clear()
         self._nulls.clear()
