@@ -261,6 +261,11 @@
         <translation>Facebook ne peut garder une publication que si elle est prévue au moins 10 minutes à l’avance.</translation>
     </message>
     <message>
+        <location filename="../../src/cmdesk/core/connectors/facebook.py" line="210" />
+        <source>Facebook has already published this post.</source>
+        <translation>Facebook a déjà publié cette publication.</translation>
+    </message>
+    <message>
         <location filename="../../src/cmdesk/core/connectors/facebook.py" line="235" />
         <source>No Page found: check that you have a role on it and granted the app access.</source>
         <translation>Aucune Page trouvée : vérifiez que vous y avez un rôle et que vous avez donné l’accès à l’application.</translation>

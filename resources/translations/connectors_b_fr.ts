@@ -229,8 +229,13 @@
     </message>
     <message>
         <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="222" />
-        <source>This post is already published on WordPress: it can no longer be moved.</source>
-        <translation>Cet article est déjà publié sur WordPress : il ne peut plus être déplacé.</translation>
+        <source>WordPress has already published this post.</source>
+        <translation>WordPress a déjà publié cet article.</translation>
+    </message>
+    <message>
+        <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="240" />
+        <source>WordPress no longer holds this post: it was trashed or deleted there.</source>
+        <translation>WordPress ne garde plus cet article : il y a été mis à la corbeille ou supprimé.</translation>
     </message>
     <message>
         <location filename="../../src/cmdesk/core/connectors/wordpress.py" line="311" />

@@ -15,6 +15,7 @@ import pytest
 from cmdesk.core.connectors.base import PostPart, PreparedMedia, PublishRequest
 from cmdesk.core.connectors.errors import (
     AuthExpired,
+    Gone,
     Permanent,
     RateLimited,
     Transient,
@@ -158,6 +159,18 @@ def test_hand_off_schedules_ten_minutes_ahead_or_more(server, connector):
     assert server.state["posts"][result.remote_id]["message"] == "Later, edited"
     connector.cancel_hand_off(result.remote_id)
     assert server.state["posts"] == {}
+
+
+def test_a_post_facebook_already_published_is_neither_edited_nor_deleted(server, connector):
+    at = datetime.now(timezone.utc) + timedelta(hours=2)
+    result = connector.hand_off(request("Out already"), at)
+    server.state["posts"][result.remote_id].update(published="true")  # Facebook's scheduler ran
+    for change in (lambda: connector.update_hand_off(result.remote_id, request("Edited"), at),
+                   lambda: connector.cancel_hand_off(result.remote_id)):
+        with pytest.raises(Gone) as caught:
+            change()
+        assert caught.value.published and result.remote_id in caught.value.url
+    assert server.state["posts"][result.remote_id]["message"] == "Out already"
 
 
 def test_hand_off_too_soon_is_refused_before_any_request(server, connector):

@@ -14,7 +14,7 @@ import requests
 from PIL import Image
 
 from cmdesk.core.connectors.base import PostPart, PreparedMedia, PublishRequest
-from cmdesk.core.connectors.errors import AuthExpired, Permanent
+from cmdesk.core.connectors.errors import AuthExpired, Gone, Permanent
 from cmdesk.core.connectors.http import make_session
 from cmdesk.core.connectors.media_host import open_host
 from cmdesk.core.connectors.wordpress import WordPressConnector, slug_for
@@ -150,11 +150,23 @@ def test_the_rest_route_form_works_on_the_real_site(wordpress_site, connector):
     assert post(wordpress_site, done.remote_id)["title"]["raw"] == "Par rest_route"
 
 
-def test_a_published_post_cannot_be_moved(connector):
+def test_a_published_post_is_neither_moved_nor_trashed(wordpress_site, connector):
     done = connector.publish(request("Déjà parti"))
-    with pytest.raises(Permanent):
+    with pytest.raises(Gone) as moving:
         connector.update_hand_off(done.remote_id, request("Déjà parti"),
                                   datetime.now(timezone.utc) + timedelta(days=1))
+    with pytest.raises(Gone) as cancelling:
+        connector.cancel_hand_off(done.remote_id)
+    assert moving.value.published and cancelling.value.url == done.remote_url
+    assert post(wordpress_site, done.remote_id)["status"] == "publish"
+
+
+def test_a_trashed_copy_is_gone_not_published(wordpress_site, connector):
+    held = connector.hand_off(request("Jeté"), datetime.now(timezone.utc) + timedelta(days=1))
+    connector.cancel_hand_off(held.remote_id)
+    with pytest.raises(Gone) as caught:
+        connector.cancel_hand_off(held.remote_id)
+    assert not caught.value.published
 
 
 def test_a_hand_off_too_close_is_refused_before_anything_is_sent(wordpress_site, connector):

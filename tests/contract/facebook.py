@@ -154,6 +154,7 @@ def facebook_routes(server: ContractServer) -> ContractServer:
         if m["node"] not in st["posts"]:
             return err(100, "Unsupported get request.")
         return Response(json={"id": m["node"],
+                              "is_published": st["posts"][m["node"]].get("published") != "false",
                               "reactions": {"data": [], "summary": {"total_count": 12}},
                               "comments": {"data": [], "summary": {"total_count": 3}},
                               "shares": {"count": 2}})

@@ -32,12 +32,13 @@ def minute(at: datetime) -> str:
 @dataclass
 class Network:
     """What the network holds for this test's posts: copies waiting ({id: (text, minute)})
-    and posts already out (texts)."""
+    and posts already out (texts); ``goes_out(id)`` is the network's own scheduler running."""
 
     account: Any
     publisher: Any
     held: Any
     published: Any
+    goes_out: Any
     tag: str
 
 
@@ -56,8 +57,8 @@ def facebook(workspace, monkeypatch, request, tag: str):
         held=lambda: {i: (p["message"], minute(datetime.fromtimestamp(
             int(p["scheduled_publish_time"]), UTC)))
             for i, p in posts.items() if p.get("published") == "false"},
-        published=lambda: [p["message"] for p in posts.values() if "scheduled_publish_time" not in p],
-        tag=tag)
+        published=lambda: [p["message"] for p in posts.values() if p.get("published") != "false"],
+        goes_out=lambda remote_id: posts[remote_id].update(published="true"), tag=tag)
 
 
 def wordpress(workspace, monkeypatch, request, tag: str):
@@ -77,7 +78,10 @@ def wordpress(workspace, monkeypatch, request, tag: str):
     return Network(
         account, start_publisher(workspace, secrets),
         held=lambda: {str(p["id"]): (p["title"]["raw"], p["date_gmt"][:16]) for p in ours("future")},
-        published=lambda: [p["title"]["raw"] for p in ours("publish")], tag=tag)
+        published=lambda: [p["title"]["raw"] for p in ours("publish")],
+        goes_out=lambda remote_id: site.api("POST", f"posts/{remote_id}", json={
+            "status": "publish", "date_gmt": minute(utc_now() - timedelta(minutes=1)) + ":00"}).raise_for_status(),
+        tag=tag)
 
 
 @pytest.fixture(params=[facebook, pytest.param(wordpress, marks=pytest.mark.peer)],
@@ -120,3 +124,18 @@ def test_a_move_too_close_to_now_brings_it_home_and_it_is_published_once(net, wo
     net.publisher.tick()
     assert net.held() == {} and net.published() == [f"Soon {net.tag}"]
     assert target_of(workspace, post).state == S.PUBLISHED
+
+
+@pytest.mark.parametrize("move", [timedelta(seconds=-1), timedelta(days=1)], ids=["now", "a-day-later"])
+def test_a_copy_the_network_already_published_is_shown_published_and_left_alone(net, workspace, move):
+    post = planned_post(workspace, net.account, utc_now() + timedelta(hours=2), text=f"Out {net.tag}")
+    net.publisher.tick()
+    out = target_of(workspace, post).remote_id
+    net.goes_out(out)
+    edit(workspace, post, planned_at=utc_now() + move)  # too close: cancel; later: update
+    net.publisher.tick()
+    net.publisher.tick()
+    t = target_of(workspace, post)
+    assert t.state == S.PUBLISHED and t.remote_id == out and t.remote_url
+    # The network's own post is kept (neither deleted nor trashed) and not sent a second time.
+    assert net.held() == {} and net.published() == [f"Out {net.tag}"]

@@ -42,8 +42,14 @@ class Permanent(ConnectorError):
 
 
 class Gone(Permanent):
-    """The remote copy asked for (a scheduled post) no longer exists on the network: it was
-    deleted there, or already published. The publisher decides which from its own journal."""
+    """The remote copy asked for (a scheduled post) is no longer held by the network: deleted
+    there, or already published. ``published``: the network says it went out, under the same
+    id (at ``url``); otherwise the publisher finds out from its journal and the network."""
+
+    def __init__(self, reason: str = "", *, published: bool = False, url: str | None = None) -> None:
+        super().__init__(reason)
+        self.published = published
+        self.url = url
 
 
 class Unconfirmed(ConnectorError):

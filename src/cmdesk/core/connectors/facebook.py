@@ -23,7 +23,7 @@ from cmdesk.core.connectors.base import (
     SignInField,
 )
 from cmdesk.core.connectors.capabilities import Capabilities, NativeScheduling
-from cmdesk.core.connectors.errors import AuthExpired, ConnectorError, Permanent
+from cmdesk.core.connectors.errors import AuthExpired, ConnectorError, Gone, Permanent
 from cmdesk.core.connectors.meta_graph import (
     GRAPH_VERSION,
     bearer,
@@ -190,6 +190,7 @@ class FacebookConnector(Connector):
 
     def update_hand_off(self, remote_id: str, request: PublishRequest, at: datetime) -> PublishResult:
         _check_lead(at)
+        self._held(remote_id)
         if request.parts[0].media:
             # Photos attached to a scheduled post cannot be swapped in place: replace the post.
             self.cancel_hand_off(remote_id)
@@ -200,7 +201,13 @@ class FacebookConnector(Connector):
         return self._result(remote_id, [])
 
     def cancel_hand_off(self, remote_id: str) -> None:
+        self._held(remote_id)  # never delete a post Facebook has already published
         self._call("DELETE", remote_id)
+
+    def _held(self, remote_id: str) -> None:
+        if self._call("GET", remote_id, params={"fields": "is_published"}).get("is_published"):
+            raise Gone(translate("Facebook", "Facebook has already published this post."),
+                       published=True, url=f"https://www.facebook.com/{remote_id}")
 
     def metrics(self, remote_id: str) -> dict[str, int]:
         body = self._call("GET", remote_id, params={

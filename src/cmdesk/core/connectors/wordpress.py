@@ -25,7 +25,7 @@ from cmdesk.core.connectors.base import (
 )
 from cmdesk.core.connectors.capabilities import Capabilities, NativeScheduling
 from cmdesk.core.connectors.credential import Credential
-from cmdesk.core.connectors.errors import AuthExpired, ConnectorError, Permanent
+from cmdesk.core.connectors.errors import AuthExpired, ConnectorError, Gone, Permanent
 from cmdesk.core.connectors.redact import redact
 from cmdesk.core.connectors.responses import check, unexpected
 from cmdesk.core.i18n import translate
@@ -217,17 +217,30 @@ class WordPressConnector(Connector):
         return self._create(request, extra)
 
     def update_hand_off(self, remote_id: str, request: PublishRequest, at: datetime) -> PublishResult:
-        post = self._call("GET", f"posts/{remote_id}", params={"context": "edit"})
-        if post.get("status") not in ("future", "draft", "pending"):
-            raise Permanent(translate(
-                "WordPress", "This post is already published on WordPress: it can no longer be moved."))
+        self._held(remote_id)
         body = self._body(request, {"status": "future", "date_gmt": _gmt(_ahead(at))})
         body.pop("slug", None)
         return self._result(self._call("POST", f"posts/{remote_id}", json=body))
 
     def cancel_hand_off(self, remote_id: str) -> None:
+        self._held(remote_id)  # never trash an article WordPress has already published
         # To the trash, not deleted: the user can still get the text back from WordPress.
         self._call("DELETE", f"posts/{remote_id}")
+
+    def _held(self, remote_id: str) -> dict[str, Any]:
+        """The post as WordPress holds it for later; Gone once it is published (it went out),
+        trashed or deleted."""
+        found = self._call("GET", "posts", params={
+            "include": remote_id, "status": "future,draft,pending,publish,private", "context": "edit"})
+        if not isinstance(found, list):
+            raise unexpected(None, creates=False)
+        if found and found[0].get("status") in ("publish", "private"):
+            raise Gone(translate("WordPress", "WordPress has already published this post."),
+                       published=True, url=found[0].get("link"))
+        if not found:
+            raise Gone(translate("WordPress", "WordPress no longer holds this post: it was "
+                                              "trashed or deleted there."))
+        return found[0]
 
     def metrics(self, remote_id: str) -> dict[str, int]:
         response = self._call("GET", "comments", params={"post": remote_id, "per_page": 1},

@@ -211,7 +211,7 @@ def cancel_remote(pub: Publisher, attempt: dict, connector=None) -> bool:
     try:
         connector.cancel_hand_off(attempt["remote_id"])
     except Gone as exc:
-        gone(pub, attempt, connector, exc.reason)
+        gone(pub, attempt, connector, exc)
         return False
     except ConnectorError as exc:
         log.warning("cancelling a handed-off post failed: %s", exc.reason)
@@ -223,7 +223,7 @@ def cancel_remote(pub: Publisher, attempt: dict, connector=None) -> bool:
     return True
 
 
-def gone(pub: Publisher, attempt: dict, connector, reason: str) -> str:
+def gone(pub: Publisher, attempt: dict, connector, error: Gone) -> str:
     """The copy to cancel or update is no longer on the network, and not by our own delete: it
     was deleted there, or the network already published it. Ask the network
     (its lookup finds a published post); if it cannot tell, the user decides. Never dropped
@@ -233,7 +233,9 @@ def gone(pub: Publisher, attempt: dict, connector, reason: str) -> str:
     now = pub.clock.now()
     post = pub.workspace.posts.get(attempt["post_id"])
     found = None
-    if post is not None:
+    if error.published:  # the network says so, under the copy's own id
+        found = PublishResult(remote_id=attempt["remote_id"], remote_url=error.url)
+    elif post is not None:
         try:
             found = connector.lookup(request_for(pub, post, attempt))
         except ConnectorError as exc:
@@ -252,7 +254,7 @@ def gone(pub: Publisher, attempt: dict, connector, reason: str) -> str:
         pub.records.mutate(attempt["post_id"], attempt["account_id"], apply)
         pub.emit(ev.PublishEvent(ev.PUBLISHED, attempt["post_id"], attempt["account_id"]))
         return str(S.PUBLISHED)
-    note = gone_note(reason)
+    note = gone_note(error.reason)
     pub.records.close_attempt(attempt, rec.UNCONFIRMED, now, reason=note)
     if post is not None:
         mark_unconfirmed(pub, attempt["post_id"], attempt["account_id"], note)

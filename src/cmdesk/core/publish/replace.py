@@ -104,8 +104,9 @@ def settle(pub: Publisher, attempt: dict, connector, request: PublishRequest, po
                 log.warning("the replaced copy could not be cancelled yet: %s", exc.reason)
                 pub.defer_recovery(attempt["id"])  # still unknown: ask again later
                 return None
-        if isinstance(error, Gone) and (found_gone or not _gone_by_our_hand(progress, now)):
-            return _not_ours(pub, attempt, connector, error.reason)
+        if isinstance(error, Gone) and (found_gone or error.published
+                                        or not _gone_by_our_hand(progress, now)):
+            return _not_ours(pub, attempt, connector, error)
         request.save_progress(**{DELETED: old_id})
     _close_replaced(pub, attempt)
     if isinstance(error, (Permanent, RateLimited)) and not isinstance(error, Gone):
@@ -174,16 +175,16 @@ def _unconfirmed(pub: Publisher, attempt: dict, reason: str) -> str:
     return str(S.UNCONFIRMED)
 
 
-def _not_ours(pub: Publisher, attempt: dict, connector, reason: str) -> str:
+def _not_ours(pub: Publisher, attempt: dict, connector, error: Gone) -> str:
     """The copy being replaced vanished, and not by our delete: it may have been published.
     Nothing was made under this attempt; the copy's own attempt asks the network."""
     from cmdesk.core.publish.handoff import gone
 
-    pub.records.close_attempt(attempt, rec.CANCELLED, pub.clock.now(), reason=reason)
     old = pub.workspace.attempts.get((attempt.get("progress") or {}).get("replaced_attempt") or "")
     if old is None:
-        return _unconfirmed(pub, attempt, reason)
-    return gone(pub, old, connector, reason)
+        return _unconfirmed(pub, attempt, error.reason)
+    pub.records.close_attempt(attempt, rec.CANCELLED, pub.clock.now(), reason=error.reason)
+    return gone(pub, old, connector, error)
 
 
 def mark_unconfirmed(pub: Publisher, post_id: str, account_id: str, note: str) -> None:
