@@ -328,8 +328,8 @@
     </message>
     <message>
         <location filename="../../src/cmdesk/core/publish/replace.py" line="1" />
-        <source>The network already published it</source>
-        <translation>Le réseau l'a déjà publiée</translation>
+        <source>The network published it</source>
+        <translation>Le réseau l'a publiée</translation>
     </message>
     <message>
         <location filename="../../src/cmdesk/core/publish/handoff.py" line="148" />

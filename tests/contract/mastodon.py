@@ -42,7 +42,8 @@ def mastodon_routes(server: ContractServer) -> ContractServer:
     st = server.state
     st.update(statuses={}, scheduled={}, media={}, apps={}, codes={}, tokens={}, revoked=[],
               idempotency={}, instance=default_instance(), next_id=1000, media_processing=0,
-              now=lambda: datetime.now(timezone.utc), account=dict(ACCOUNT))
+              now=lambda: datetime.now(timezone.utc), account=dict(ACCOUNT),
+              scheduled_by={})  # scheduled status id -> the account that will post it
 
     def new_id() -> str:
         st["next_id"] += 1
@@ -241,7 +242,7 @@ def mastodon_routes(server: ContractServer) -> ContractServer:
 
     st["make_status"] = make_status  # publish_due() reuses it
 
-    def schedule(f: dict[str, Any], key: str | None) -> Response:
+    def schedule(f: dict[str, Any], key: str | None, account_id: str) -> Response:
         at = datetime.fromisoformat(str(f["scheduled_at"]).replace("Z", "+00:00"))
         if at < now() + MIN_LEAD:
             return _error(422, "Validation failed: Scheduled at The scheduled date must be in the future")
@@ -257,6 +258,7 @@ def mastodon_routes(server: ContractServer) -> ContractServer:
                 "params": params,
                 "media_attachments": [media_doc(st["media"][str(i)]) for i in f.get("media_ids") or []]}
         st["scheduled"][sid] = item
+        st["scheduled_by"][sid] = account_id
         return ok(item)
 
     @server.route("POST", r"/api/v1/statuses")
@@ -274,7 +276,7 @@ def mastodon_routes(server: ContractServer) -> ContractServer:
         problem = validate(f)
         if problem is not None:
             return problem
-        resp = schedule(f, key) if f.get("scheduled_at") else ok(make_status(f, account_id))
+        resp = schedule(f, key, account_id) if f.get("scheduled_at") else ok(make_status(f, account_id))
         if key and resp.status == 200:
             st["idempotency"][slot] = (now(), resp)
         return resp
@@ -346,5 +348,5 @@ def publish_due(server: ContractServer) -> list[str]:
         if datetime.fromisoformat(item["scheduled_at"].replace("Z", "+00:00")) <= st["now"]():
             del st["scheduled"][sid]
             fields = dict(item["params"], status=item["params"]["text"])
-            made.append(st["make_status"](fields, st["account"]["id"])["id"])
+            made.append(st["make_status"](fields, st["scheduled_by"].pop(sid, st["account"]["id"]))["id"])
     return made

@@ -17,26 +17,30 @@ from tests.contract.server import ContractServer
 from tests.integration.harness import mastodon_account
 
 
-def start_publisher(workspace, secrets) -> Publisher:
+def start_publisher(workspace, secrets, clock=None) -> Publisher:
     """A publisher as after a (re)start: recovery runs, then tests drive ``tick()``."""
-    publisher = Publisher(workspace, ConnectorFactory(secrets), probe=lambda host: True)
+    publisher = Publisher(workspace, ConnectorFactory(secrets), probe=lambda host: True,
+                          **({"clock": clock} if clock is not None else {}))
     publisher.start(threads=False)
     return publisher
 
 
 @contextmanager
-def mastodon_hand_off(workspace) -> Iterator[SimpleNamespace]:
+def mastodon_hand_off(workspace, clock=None) -> Iterator[SimpleNamespace]:
     """A Mastodon contract server, a signed-in account and a publisher; ``restart()`` replaces
-    the publisher by a fresh one on the same workspace, as after the process died."""
+    the publisher by a fresh one on the same workspace, as after the process died. With a
+    ``clock``, the publisher and the server both keep its time."""
     with ContractServer() as server:
         mastodon_routes(server)
+        if clock is not None:
+            server.state["now"] = clock.now
         secrets = MemorySecretStore()
         account = workspace.accounts.save(mastodon_account(server, secrets, "@brand"))
-        made = [start_publisher(workspace, secrets)]
+        made = [start_publisher(workspace, secrets, clock)]
 
         def restart() -> Publisher:
             made[-1].stop()  # the dead process's lock goes with it
-            made.append(start_publisher(workspace, secrets))
+            made.append(start_publisher(workspace, secrets, clock))
             return made[-1]
 
         try:

@@ -13,9 +13,11 @@ from typing import Any
 
 import pytest
 
+from cmdesk.core.clock import FakeClock
 from cmdesk.core.connectors.facebook import FacebookConnector
 from cmdesk.core.connectors.wordpress import WordPressConnector
 from cmdesk.core.model import TargetState, utc_now
+from cmdesk.core.publish import confirm
 from cmdesk.core.secrets import MemorySecretStore
 from tests.connectors.byo_support import PastingBrowser, point_at, session
 from tests.contract.facebook import APP_ID, APP_SECRET, facebook_routes
@@ -40,9 +42,10 @@ class Network:
     published: Any
     goes_out: Any
     tag: str
+    clock: FakeClock
 
 
-def facebook(workspace, monkeypatch, request, tag: str):
+def facebook(workspace, monkeypatch, request, tag: str, clock: FakeClock):
     server = ContractServer().start()
     request.addfinalizer(server.stop)
     facebook_routes(server)
@@ -53,15 +56,15 @@ def facebook(workspace, monkeypatch, request, tag: str):
         secrets=secrets, http=session(), browser=PastingBrowser()))
     posts = server.state["posts"]
     return Network(
-        account, start_publisher(workspace, secrets),
+        account, start_publisher(workspace, secrets, clock),
         held=lambda: {i: (p["message"], minute(datetime.fromtimestamp(
             int(p["scheduled_publish_time"]), UTC)))
             for i, p in posts.items() if p.get("published") == "false"},
         published=lambda: [p["message"] for p in posts.values() if p.get("published") != "false"],
-        goes_out=lambda remote_id: posts[remote_id].update(published="true"), tag=tag)
+        goes_out=lambda remote_id: posts[remote_id].update(published="true"), tag=tag, clock=clock)
 
 
-def wordpress(workspace, monkeypatch, request, tag: str):
+def wordpress(workspace, monkeypatch, request, tag: str, clock: FakeClock):
     site = request.getfixturevalue("wordpress_site")
     secrets = MemorySecretStore()
     account = workspace.accounts.save(WordPressConnector.sign_in(
@@ -76,24 +79,24 @@ def wordpress(workspace, monkeypatch, request, tag: str):
         return found.json()
 
     return Network(
-        account, start_publisher(workspace, secrets),
+        account, start_publisher(workspace, secrets, clock),
         held=lambda: {str(p["id"]): (p["title"]["raw"], p["date_gmt"][:16]) for p in ours("future")},
         published=lambda: [p["title"]["raw"] for p in ours("publish")],
         goes_out=lambda remote_id: site.api("POST", f"posts/{remote_id}", json={
             "status": "publish", "date_gmt": minute(utc_now() - timedelta(minutes=1)) + ":00"}).raise_for_status(),
-        tag=tag)
+        tag=tag, clock=clock)
 
 
 @pytest.fixture(params=[facebook, pytest.param(wordpress, marks=pytest.mark.peer)],
                 ids=["facebook", "wordpress"])
 def net(request, workspace, monkeypatch):
-    network = request.param(workspace, monkeypatch, request, uuid.uuid4().hex[:10])
+    network = request.param(workspace, monkeypatch, request, uuid.uuid4().hex[:10], FakeClock(utc_now()))
     yield network
     network.publisher.stop()
 
 
 def test_the_copy_on_the_network_follows_moves_edits_and_deletes(net, workspace):
-    at = (utc_now() + timedelta(hours=2)).replace(microsecond=0)
+    at = (net.clock.now() + timedelta(hours=2)).replace(microsecond=0)
     post = planned_post(workspace, net.account, at, text=f"Launch {net.tag}")
     net.publisher.tick()
     t = target_of(workspace, post)
@@ -116,10 +119,11 @@ def test_the_copy_on_the_network_follows_moves_edits_and_deletes(net, workspace)
 
 
 def test_a_move_too_close_to_now_brings_it_home_and_it_is_published_once(net, workspace):
-    post = planned_post(workspace, net.account, utc_now() + timedelta(hours=2), text=f"Soon {net.tag}")
+    post = planned_post(workspace, net.account, net.clock.now() + timedelta(hours=2),
+                        text=f"Soon {net.tag}")
     net.publisher.tick()
     assert target_of(workspace, post).state == S.HANDED_OFF
-    edit(workspace, post, planned_at=utc_now() - timedelta(seconds=1))  # dragged to "now"
+    edit(workspace, post, planned_at=net.clock.now() - timedelta(seconds=1))  # dragged to "now"
     net.publisher.tick()
     net.publisher.tick()
     assert net.held() == {} and net.published() == [f"Soon {net.tag}"]
@@ -128,14 +132,30 @@ def test_a_move_too_close_to_now_brings_it_home_and_it_is_published_once(net, wo
 
 @pytest.mark.parametrize("move", [timedelta(seconds=-1), timedelta(days=1)], ids=["now", "a-day-later"])
 def test_a_copy_the_network_already_published_is_shown_published_and_left_alone(net, workspace, move):
-    post = planned_post(workspace, net.account, utc_now() + timedelta(hours=2), text=f"Out {net.tag}")
+    post = planned_post(workspace, net.account, net.clock.now() + timedelta(hours=2), text=f"Out {net.tag}")
     net.publisher.tick()
     out = target_of(workspace, post).remote_id
     net.goes_out(out)
-    edit(workspace, post, planned_at=utc_now() + move)  # too close: cancel; later: update
+    edit(workspace, post, planned_at=net.clock.now() + move)  # too close: cancel; later: update
     net.publisher.tick()
     net.publisher.tick()
     t = target_of(workspace, post)
     assert t.state == S.PUBLISHED and t.remote_id == out and t.remote_url
     # The network's own post is kept (neither deleted nor trashed) and not sent a second time.
     assert net.held() == {} and net.published() == [f"Out {net.tag}"]
+
+
+def test_at_its_time_the_post_the_network_published_is_shown_published(net, workspace):
+    post = planned_post(workspace, net.account, net.clock.now() + timedelta(hours=2),
+                        text=f"On time {net.tag}")
+    net.publisher.tick()
+    out = target_of(workspace, post).remote_id
+    net.clock.advance(timedelta(hours=2) + confirm.AFTER)
+    net.publisher.tick()
+    assert target_of(workspace, post).state == S.HANDED_OFF  # the network is late: asked again
+    net.goes_out(out)
+    net.clock.advance(confirm.AGAIN)
+    net.publisher.tick()
+    t = target_of(workspace, post)
+    assert t.state == S.PUBLISHED and t.remote_id == out and t.remote_url
+    assert net.published() == [f"On time {net.tag}"]

@@ -149,6 +149,11 @@ class Connector(ABC):
     def cancel_hand_off(self, remote_id: str) -> None:
         raise NotImplementedError
 
+    def hand_off_outcome(self, remote_id: str, request: PublishRequest) -> PublishResult | None:
+        """After its time: the post the network published from the handed-off copy, or None
+        while the network still holds it (its scheduler runs late). Gone: neither."""
+        raise NotImplementedError
+
     def metrics(self, remote_id: str) -> dict[str, int]:
         return {}
 

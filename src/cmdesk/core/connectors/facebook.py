@@ -204,6 +204,15 @@ class FacebookConnector(Connector):
         self._held(remote_id)  # never delete a post Facebook has already published
         self._call("DELETE", remote_id)
 
+    def hand_off_outcome(self, remote_id: str, request: PublishRequest) -> PublishResult | None:
+        try:
+            self._held(remote_id)
+        except Gone as gone:
+            if gone.published:
+                return self._result(remote_id, [])
+            raise
+        return None
+
     def _held(self, remote_id: str) -> None:
         if self._call("GET", remote_id, params={"fields": "is_published"}).get("is_published"):
             raise Gone(translate("Facebook", "Facebook has already published this post."),

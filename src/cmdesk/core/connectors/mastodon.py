@@ -319,6 +319,18 @@ class MastodonConnector(Connector):
         except Permanent:
             raise Gone(_gone_reason()) from None
 
+    def hand_off_outcome(self, remote_id: str, request: PublishRequest) -> PublishResult | None:
+        try:
+            self._call("GET", f"/api/v1/scheduled_statuses/{remote_id}", required=("id",))
+            return None  # still waiting on the server
+        except Permanent:
+            pass
+        # The status gets a new id when it goes out: found by its text, from its planned time.
+        found = self._status_match(request, request.planned_at)
+        if found is None:
+            raise Gone(_gone_reason())
+        return found
+
     def metrics(self, remote_id: str) -> dict[str, int]:
         status = self._call("GET", f"/api/v1/statuses/{remote_id}", required=("id",))
         return {name: int(status.get(f"{name}_count") or 0) for name in self.capabilities.metrics}

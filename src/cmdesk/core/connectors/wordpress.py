@@ -227,6 +227,15 @@ class WordPressConnector(Connector):
         # To the trash, not deleted: the user can still get the text back from WordPress.
         self._call("DELETE", f"posts/{remote_id}")
 
+    def hand_off_outcome(self, remote_id: str, request: PublishRequest) -> PublishResult | None:
+        try:
+            self._held(remote_id)
+        except Gone as gone:
+            if gone.published:
+                return PublishResult(remote_id=remote_id, remote_url=gone.url, part_ids=[remote_id])
+            raise
+        return None
+
     def _held(self, remote_id: str) -> dict[str, Any]:
         """The post as WordPress holds it for later; Gone once it is published (it went out),
         trashed or deleted."""

@@ -64,6 +64,7 @@ class Publisher(ActionsMixin, PassMixin):
         self._connectors: dict[str, Any] = {}
         self._orphans: dict[str, tuple[str, float]] = {}  # attempt id -> (account id, not before)
         self._refused_hand_offs: set[tuple[str, str]] = set()
+        self._confirm_at: dict[tuple[str, str], Any] = {}  # handed off: when to ask (confirm.py)
         self._changed: set[str] = set()
         self._active: set[str] | None = None  # ids of posts that may need a decision
         self._state = threading.Lock()
@@ -104,10 +105,13 @@ class Publisher(ActionsMixin, PassMixin):
             self._lock_file.acquire()
         self.stopping = False
         self.running = True
+        from cmdesk.core.publish import confirm
+
         try:
             from cmdesk.core.publish.recovery import reconcile
 
             reconcile(self)
+            confirm.load(self)
             for attempt in self.workspace.attempts.open_attempts():
                 # Left open by a previous run that died mid-request: ask the network first.
                 self._orphans[attempt["id"]] = (attempt["account_id"], 0.0)
@@ -127,6 +131,7 @@ class Publisher(ActionsMixin, PassMixin):
 
                 self._runner = AlarmRunner(self.wake)
                 self._runner.start()
+                confirm.arm(self)
             self.monitor.start()
             self._coordinator = threading.Thread(target=self._coordinate, name="cmdesk-publisher",
                                                  daemon=True)

@@ -138,11 +138,15 @@ def refused(pub: Publisher, post_id: str, account_id: str, note: str) -> str:
 
 
 def handed_off(pub: Publisher, attempt: dict, result: PublishResult) -> str:
+    from cmdesk.core.publish import confirm
     from cmdesk.core.publish.replace import record_planned_at
 
     now = pub.clock.now()
+    post = pub.workspace.posts.get(attempt["post_id"])
     pub.records.close_attempt(attempt, rec.HANDED_OFF, now, remote_id=result.remote_id,
-                              **record_planned_at(pub.workspace.posts.get(attempt["post_id"])))
+                              **record_planned_at(post))
+    if post is not None and post.planned_at is not None:
+        confirm.plan(pub, attempt["post_id"], attempt["account_id"], post.planned_at + confirm.AFTER)
 
     def apply(post: Post, target: Target):
         target.remote_id = result.remote_id
@@ -241,19 +245,9 @@ def gone(pub: Publisher, attempt: dict, connector, error: Gone) -> str:
         except ConnectorError as exc:
             log.warning("looking for a handed-off post that is gone: %s", exc.reason)
     if found is not None and not found.extra.get("scheduled"):
-        pub.records.close_attempt(attempt, rec.PUBLISHED, now, remote_id=found.remote_id,
-                                  remote_url=found.remote_url)
+        from cmdesk.core.publish.confirm import went_out
 
-        def apply(p: Post, t: Target):
-            if t.state not in (S.HANDED_OFF, S.PUBLISHING):
-                return False
-            t.remote_id, t.remote_url = found.remote_id, found.remote_url
-            t.published_at = t.published_at or to_iso(now)
-            move(t, S.PUBLISHED, now, translate("Publisher", "The network already published it"))
-
-        pub.records.mutate(attempt["post_id"], attempt["account_id"], apply)
-        pub.emit(ev.PublishEvent(ev.PUBLISHED, attempt["post_id"], attempt["account_id"]))
-        return str(S.PUBLISHED)
+        return went_out(pub, attempt, found)
     note = gone_note(error.reason)
     pub.records.close_attempt(attempt, rec.UNCONFIRMED, now, reason=note)
     if post is not None:

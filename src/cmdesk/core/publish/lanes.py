@@ -26,7 +26,7 @@ IDLE_WAIT_S = 30.0
 
 @dataclass(frozen=True)
 class Item:
-    kind: str  # send | hand_off | follow | cancel
+    kind: str  # send | hand_off | follow | cancel | confirm
     ref: str  # post id (attempt id for cancel)
     order: tuple = ()
     force: bool = False
@@ -113,7 +113,7 @@ class Lane:
             self.busy = False
 
     def _run(self, item: Item) -> str | None:
-        from cmdesk.core.publish import handoff, sender
+        from cmdesk.core.publish import confirm, handoff, sender
 
         try:
             if item.kind == "send":
@@ -126,6 +126,8 @@ class Lane:
                 handoff.hand_off(self.pub, item.ref, self.account_id)
             elif item.kind == "follow":
                 handoff.follow(self.pub, item.ref, self.account_id)
+            elif item.kind == "confirm":
+                confirm.check(self.pub, item.ref, self.account_id)
             elif item.kind == "cancel":
                 attempt = self.pub.workspace.attempts.get(item.ref)
                 if attempt is not None:

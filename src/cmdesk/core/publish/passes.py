@@ -11,6 +11,7 @@ import logging
 from typing import TYPE_CHECKING
 
 from cmdesk.core.model import Account, TargetState
+from cmdesk.core.publish import confirm
 from cmdesk.core.publish.evaluate import ACTIVE, CatchUp, is_active, plan_post
 from cmdesk.core.publish.lanes import Item, Lane
 
@@ -78,6 +79,8 @@ class PassMixin:
                     self._runner.clear(post_id)
         for account_id in {a for a, _ in self._orphans.values()}:
             per_account.setdefault(account_id, [])
+        for post_id, account_id in confirm.due(self, now):  # handed off, its time passed
+            self._lane(account_id).add(Item("confirm", post_id))
         for account_id, items in per_account.items():
             if any(item.at is not None for item in items) and account_id in accounts:
                 self._warm(accounts[account_id])
