@@ -199,3 +199,20 @@ def test_an_old_copy_gone_after_its_time_during_a_crash_is_left_to_the_user(env,
     publisher.tick()
     assert published(env) == ["first words"] and held(env) == []
     assert target_of(workspace, post).state == S.UNCONFIRMED
+
+
+def test_an_edit_saved_while_the_copy_is_being_made_reaches_the_server(env, workspace, monkeypatch):
+    post = planned_post(workspace, env.account, utc_now() + timedelta(hours=2), text="first words")
+    original = MastodonConnector.hand_off
+
+    def hand_off(self, request, at):
+        monkeypatch.setattr(MastodonConnector, "hand_off", original)
+        edit(workspace, post, text="saved meanwhile")  # the composer saves during the request
+        env.publisher.evaluate()  # and the publisher's own pass sees it then (another thread)
+        return original(self, request, at)
+
+    monkeypatch.setattr(MastodonConnector, "hand_off", hand_off)
+    env.publisher.tick()
+    env.publisher.tick()
+    assert held(env) == ["saved meanwhile"]
+    assert target_of(workspace, post).state == S.HANDED_OFF

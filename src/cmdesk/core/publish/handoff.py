@@ -158,9 +158,15 @@ def handed_off(pub: Publisher, attempt: dict, result: PublishResult) -> str:
                 "Publisher", "Handed off: the network publishes it at {at} (id {id})"
             ).format(at=to_iso(post.planned_at), id=result.remote_id))
 
-    pub.records.mutate(attempt["post_id"], attempt["account_id"], apply)
+    fresh, _ = pub.records.mutate(attempt["post_id"], attempt["account_id"], apply)
     pub.emit(ev.PublishEvent(ev.HANDED_OFF, attempt["post_id"], attempt["account_id"],
                              data={"remote_id": result.remote_id}))
+    target = next((t for t in fresh.targets if t.account_id == attempt["account_id"]), None) if fresh else None
+    if target is not None and fingerprint(fresh, target.network) != attempt.get("fingerprint"):
+        # Edited while the copy was being made (the change event found it in 'publishing').
+        from cmdesk.core.publish.lanes import Item
+
+        pub._lane(attempt["account_id"]).add(Item("follow", attempt["post_id"]))
     return str(S.HANDED_OFF)
 
 
