@@ -216,3 +216,16 @@ def test_an_edit_saved_while_the_copy_is_being_made_reaches_the_server(env, work
     env.publisher.tick()
     assert held(env) == ["saved meanwhile"]
     assert target_of(workspace, post).state == S.HANDED_OFF
+
+
+def test_a_post_deleted_after_a_crash_mid_update_leaves_no_copy_to_publish_it(env, workspace, monkeypatch):
+    post = handed_off(env, workspace)
+    crash_on_new_copy(monkeypatch, after_the_server_made_it=True)
+    edit(workspace, post, text="second words")
+    with pytest.raises(Crash):
+        env.publisher.tick()
+    publisher = env.restart()
+    workspace.posts.delete(post.id)  # before the new run could ask the server
+    publisher.tick()
+    publisher.tick()
+    assert held(env) == [] and published(env) == []

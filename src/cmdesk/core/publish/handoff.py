@@ -12,7 +12,7 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from cmdesk.core.connectors.base import PublishResult
+from cmdesk.core.connectors.base import PostPart, PublishRequest, PublishResult
 from cmdesk.core.connectors.errors import ConnectorError, Gone, Permanent, RateLimited, Unconfirmed
 from cmdesk.core.i18n import translate
 from cmdesk.core.model import Account, Post, Target, TargetState, to_iso
@@ -259,3 +259,23 @@ def gone(pub: Publisher, attempt: dict, connector, error: Gone) -> str:
     if post is not None:
         mark_unconfirmed(pub, attempt["post_id"], attempt["account_id"], note)
     return str(S.UNCONFIRMED)
+
+
+def drop_orphan_copy(pub: Publisher, attempt: dict, connector) -> None:
+    """A hand-off (or an update of one) cut short by a crash, whose post was deleted since: a
+    copy the network made under its key must not publish what the user deleted. Found by the
+    key alone (the text went with the post)."""
+    request = PublishRequest(attempt["id"], attempt["idempotency_key"], [PostPart("")],
+                             progress=dict(attempt.get("progress") or {}))
+    try:
+        found = connector.lookup(request)
+        if found is not None and (found.extra.get("scheduled") or found.extra.get("status") == "future"):
+            connector.cancel_hand_off(found.remote_id)
+    except Gone:
+        pass
+    except ConnectorError as exc:
+        log.warning("a deleted post's copy on the network cannot be checked yet: %s", exc.reason)
+        pub.defer_recovery(attempt["id"])
+        return
+    pub.records.close_attempt(attempt, rec.CANCELLED, pub.clock.now(),
+                              reason=translate("Publisher", "The post or account was deleted"))

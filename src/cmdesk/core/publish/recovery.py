@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from cmdesk.core.i18n import translate
 from cmdesk.core.model import Post, TargetState
 from cmdesk.core.publish import records as rec
+from cmdesk.core.publish.handoff import drop_orphan_copy
 from cmdesk.core.publish.prepare import request_for
 from cmdesk.core.publish.replace import is_replacement, settle
 from cmdesk.core.publish.sender import resolve
@@ -29,6 +30,11 @@ def recover(pub: Publisher, attempt_id: str) -> str | None:
         return None
     account = pub.account(attempt["account_id"])
     post = pub.workspace.posts.get(attempt["post_id"])
+    if post is None and account is not None and attempt.get("kind") == "hand_off":
+        if account.status == "needs_auth" or not pub.is_online(account):
+            pub.defer_recovery(attempt_id)
+            return None
+        return drop_orphan_copy(pub, attempt, pub.connector_for(account))
     if account is None or post is None:
         # Nothing left to rebuild the request from; keep the record, close it as unknown.
         pub.records.close_attempt(attempt, rec.UNCONFIRMED, pub.clock.now(),
