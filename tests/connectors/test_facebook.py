@@ -173,6 +173,18 @@ def test_a_post_facebook_already_published_is_neither_edited_nor_deleted(server,
     assert server.state["posts"][result.remote_id]["message"] == "Out already"
 
 
+def test_a_scheduled_post_deleted_on_facebook_is_gone_and_other_refusals_are_not(server, connector):
+    result = connector.hand_off(request("Deleted there"), datetime.now(timezone.utc) + timedelta(hours=2))
+    del server.state["posts"][result.remote_id]
+    with pytest.raises(Gone) as caught:
+        connector.cancel_hand_off(result.remote_id)
+    assert not caught.value.published and "does not exist" in caught.value.reason
+    server.inject(graph_error(100, "Invalid parameter"))
+    with pytest.raises(Permanent) as other:
+        connector.publish(request("x"))
+    assert not isinstance(other.value, Gone)
+
+
 def test_hand_off_too_soon_is_refused_before_any_request(server, connector):
     with pytest.raises(Permanent, match="10 minutes"):
         connector.hand_off(request("Soon"), datetime.now(timezone.utc) + timedelta(minutes=5))

@@ -32,9 +32,11 @@ def buc_usage(minutes: int, owner: str = PAGE_ID) -> dict[str, str]:
         "estimated_time_to_regain_access": minutes}]})}
 
 
-def err(code: int, message: str, status: int = 400) -> Response:
-    return Response(status, json={"error": {"message": message, "type": "OAuthException",
-                                            "code": code}})
+def err(code: int, message: str, status: int = 400, subcode: int | None = None) -> Response:
+    error = {"message": message, "type": "OAuthException", "code": code}
+    if subcode is not None:
+        error["error_subcode"] = subcode
+    return Response(status, json={"error": error})
 
 
 def bearer(req: Request, valid: set[str]) -> bool:
@@ -142,7 +144,7 @@ def facebook_routes(server: ContractServer) -> ContractServer:
     @server.route("DELETE", V + r"/(?P<post>\d+_\d+)")
     def delete(req: Request, m) -> Response:
         if st["posts"].pop(m["post"], None) is None:
-            return err(100, "Unsupported delete request.")
+            return err(100, "Unsupported delete request. Object with ID does not exist.", subcode=33)
         return Response(json={"success": True})
 
     @server.route("GET", V + r"/(?P<node>\d+(_\d+)?)")
@@ -152,7 +154,7 @@ def facebook_routes(server: ContractServer) -> ContractServer:
         if m["node"] == PAGE_ID:
             return Response(json={"id": PAGE_ID, "name": "Brand Page"})
         if m["node"] not in st["posts"]:
-            return err(100, "Unsupported get request.")
+            return err(100, "Unsupported get request. Object with ID does not exist.", subcode=33)
         return Response(json={"id": m["node"],
                               "is_published": st["posts"][m["node"]].get("published") != "false",
                               "reactions": {"data": [], "summary": {"total_count": 12}},

@@ -41,6 +41,7 @@ class Network:
     held: Any
     published: Any
     goes_out: Any
+    deleted_there: Any
     tag: str
     clock: FakeClock
 
@@ -61,7 +62,8 @@ def facebook(workspace, monkeypatch, request, tag: str, clock: FakeClock):
             int(p["scheduled_publish_time"]), UTC)))
             for i, p in posts.items() if p.get("published") == "false"},
         published=lambda: [p["message"] for p in posts.values() if p.get("published") != "false"],
-        goes_out=lambda remote_id: posts[remote_id].update(published="true"), tag=tag, clock=clock)
+        goes_out=lambda remote_id: posts[remote_id].update(published="true"),
+        deleted_there=posts.pop, tag=tag, clock=clock)
 
 
 def wordpress(workspace, monkeypatch, request, tag: str, clock: FakeClock):
@@ -84,6 +86,8 @@ def wordpress(workspace, monkeypatch, request, tag: str, clock: FakeClock):
         published=lambda: [p["title"]["raw"] for p in ours("publish")],
         goes_out=lambda remote_id: site.api("POST", f"posts/{remote_id}", json={
             "status": "publish", "date_gmt": minute(utc_now() - timedelta(minutes=1)) + ":00"}).raise_for_status(),
+        deleted_there=lambda remote_id: site.api(
+            "DELETE", f"posts/{remote_id}", params={"force": "true"}).raise_for_status(),
         tag=tag, clock=clock)
 
 
@@ -159,3 +163,17 @@ def test_at_its_time_the_post_the_network_published_is_shown_published(net, work
     t = target_of(workspace, post)
     assert t.state == S.PUBLISHED and t.remote_id == out and t.remote_url
     assert net.published() == [f"On time {net.tag}"]
+
+
+@pytest.mark.parametrize("move", [timedelta(seconds=-1), timedelta(days=1)], ids=["now", "a-day-later"])
+def test_a_copy_deleted_on_the_network_is_left_to_the_user_not_left_handed_off(net, workspace, move):
+    post = planned_post(workspace, net.account, net.clock.now() + timedelta(hours=2),
+                        text=f"Deleted there {net.tag}")
+    net.publisher.tick()
+    net.deleted_there(target_of(workspace, post).remote_id)
+    edit(workspace, post, planned_at=net.clock.now() + move)
+    net.publisher.tick()
+    net.publisher.tick()
+    t = target_of(workspace, post)
+    assert t.state == S.UNCONFIRMED and t.error
+    assert net.held() == {} and net.published() == []

@@ -16,6 +16,7 @@ from typing import Any
 from cmdesk.core.connectors.errors import (
     AuthExpired,
     ConnectorError,
+    Gone,
     Permanent,
     RateLimited,
     Transient,
@@ -31,6 +32,9 @@ AUTH_CODES = frozenset({102, 190, 463, 467})
 # When a throttle answer carries no estimate, come back after this long (the platform windows
 # are rolling hours; a short guess just burns another call into the same wall).
 DEFAULT_THROTTLE_S = 15 * 60
+# code 100 with this subcode: "Object with ID ... does not exist, cannot be loaded due to missing
+# permissions, or does not support this operation" (a post deleted on Facebook, typically). [U]
+MISSING_OBJECT = 33
 
 
 def _usage_wait_s(headers: Any) -> int | None:
@@ -79,6 +83,8 @@ def graph_error(response: Any, *, now: datetime | None = None) -> ConnectorError
         return AuthExpired(reason)
     if response.status_code >= 500 or code in (1, 2) or error.get("is_transient"):
         return Transient(reason)
+    if code == 100 and error.get("error_subcode") == MISSING_OBJECT:
+        return Gone(reason)
     return Permanent(reason)
 
 
