@@ -27,3 +27,20 @@ def test_turned_cropped_picture_reaches_the_connector(tmp_path):
     assert picture.alt == "La boutique"
     assert picture.focal == (0.5, 0.5)
     assert any((cache / "media").rglob("*.json"))  # a retry re-encodes nothing
+
+
+def test_asking_about_a_post_whose_picture_was_deleted_uses_its_text(tmp_path):
+    from types import SimpleNamespace
+
+    from cmdesk.core.publish.prepare import request_to_ask
+
+    post = Post(text="Bonjour", media=[MediaRef(str(tmp_path / "gone.jpg"))],
+                targets=[Target("a", "mastodon")])
+    saved = []
+    pub = SimpleNamespace(fit=lambda: default_fit(tmp_path / "cache"),
+                          records=SimpleNamespace(save_progress=lambda a, p: saved.append(p)))
+    attempt = {"id": "att", "network": "mastodon", "idempotency_key": "key", "progress": {"mode": "hand_off"}}
+    request = request_to_ask(pub, post, attempt)
+    assert [(p.text, p.media) for p in request.parts] == [("Bonjour", [])]
+    assert (request.idempotency_key, request.progress) == ("key", {"mode": "hand_off"})
+    assert post.media  # the stored post keeps its picture

@@ -20,7 +20,7 @@ from cmdesk.core.i18n import translate
 from cmdesk.core.model import Post, Target, TargetState, to_iso
 from cmdesk.core.publish import events as ev
 from cmdesk.core.publish import records as rec
-from cmdesk.core.publish.prepare import request_for
+from cmdesk.core.publish.prepare import request_to_ask
 from cmdesk.core.publish.states import move
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def check(pub: Publisher, post_id: str, account_id: str) -> str | None:
         return None
     connector = pub.connector_for(account)
     try:
-        found = connector.hand_off_outcome(attempt["remote_id"], request_for(pub, post, attempt))
+        found = connector.hand_off_outcome(attempt["remote_id"], request_to_ask(pub, post, attempt))
     except NotImplementedError:
         return None
     except Gone as exc:

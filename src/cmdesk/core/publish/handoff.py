@@ -18,7 +18,7 @@ from cmdesk.core.i18n import translate
 from cmdesk.core.model import Account, Post, Target, TargetState, to_iso
 from cmdesk.core.publish import events as ev
 from cmdesk.core.publish import records as rec
-from cmdesk.core.publish.prepare import fingerprint, request_for
+from cmdesk.core.publish.prepare import fingerprint, request_for, request_to_ask
 from cmdesk.core.publish.states import move
 
 if TYPE_CHECKING:
@@ -247,7 +247,7 @@ def gone(pub: Publisher, attempt: dict, connector, error: Gone) -> str:
         found = PublishResult(remote_id=attempt["remote_id"], remote_url=error.url)
     elif post is not None:
         try:
-            found = connector.lookup(request_for(pub, post, attempt))
+            found = connector.lookup(request_to_ask(pub, post, attempt))
         except ConnectorError as exc:
             log.warning("looking for a handed-off post that is gone: %s", exc.reason)
     if found is not None and not found.extra.get("scheduled"):

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Callable
 from typing import Any
 
 from cmdesk.core.connectors.base import PostPart, PreparedMedia, PublishRequest
 from cmdesk.core.model import Post, to_iso
 
+log = logging.getLogger(__name__)
 MediaFit = Callable[..., Any]  # fit(source_path, network, crop=None) -> .data .width .height .mime
 
 
@@ -66,6 +68,18 @@ def request_for(pub: Any, post: Post, attempt: dict[str, Any]) -> PublishRequest
     return build_request(post, attempt["network"], attempt["id"], attempt["idempotency_key"],
                          pub.fit, progress=attempt.get("progress"),
                          checkpoint=lambda progress: pub.records.save_progress(attempt, progress))
+
+
+def request_to_ask(pub: Any, post: Post, attempt: dict[str, Any]) -> PublishRequest:
+    """``request_for``, to ask the network about an attempt: when an image can no longer be
+    prepared (its file is gone), with the text only, which is what lookups compare."""
+    try:
+        return request_for(pub, post, attempt)
+    except Exception as exc:  # noqa: BLE001 - any failure to prepare an image
+        log.warning("asking about a post with its text only: %s", exc)
+        bare = Post.from_doc(post.to_doc())
+        bare.media = []
+        return request_for(pub, bare, attempt)
 
 
 def fingerprint(post: Post, network: str) -> str:

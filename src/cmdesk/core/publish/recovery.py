@@ -13,7 +13,7 @@ from cmdesk.core.i18n import translate
 from cmdesk.core.model import Post, TargetState
 from cmdesk.core.publish import records as rec
 from cmdesk.core.publish.handoff import drop_orphan_copy
-from cmdesk.core.publish.prepare import request_for
+from cmdesk.core.publish.prepare import request_to_ask
 from cmdesk.core.publish.replace import is_replacement, settle
 from cmdesk.core.publish.sender import resolve
 from cmdesk.core.publish.states import move
@@ -43,13 +43,7 @@ def recover(pub: Publisher, attempt_id: str) -> str | None:
     if account.status == "needs_auth" or not pub.is_online(account):
         pub.defer_recovery(attempt_id)
         return None
-    try:
-        request = request_for(pub, post, attempt)
-    except Exception as exc:  # noqa: BLE001 - the image is gone: ask with the text only
-        log.warning("rebuilding the request for recovery: %s", exc)
-        bare = Post.from_doc(post.to_doc())
-        bare.media = []
-        request = request_for(pub, bare, attempt)
+    request = request_to_ask(pub, post, attempt)
     if is_replacement(attempt):
         # An update of a handed-off copy cut short: finish it (old copy, new copy, or neither).
         return settle(pub, attempt, pub.connector_for(account), request, post)
