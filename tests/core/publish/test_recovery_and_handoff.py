@@ -241,3 +241,17 @@ def test_connector_progress_survives_a_retry(pub, workspace, clock, net):
     pub.tick()
     assert seen[1] == (seen[0][0], {"part_ids": ["p1"]})  # same key, same steps: no second part one
     assert target(workspace, post.id).state == S.PUBLISHED
+
+
+def test_a_handed_off_post_the_network_published_is_never_sent_over_a_stale_copy(pub, workspace, clock, net):
+    acc = add_account(workspace)
+    post = add_post(workspace, later(clock.now(), hours=2), [acc], text="once", hand_off=True)
+    pub.tick()
+    stale = workspace.posts.get(post.id)
+    stale.targets[0].state = S.SCHEDULED  # a copy saved before the hand-off, written back later
+    (handed,) = [a for a in workspace.attempts.for_post(post.id) if a["outcome"] == "handed_off"]
+    Records(workspace).close_attempt(handed, "published", clock.now(), remote_id="77")  # confirmed
+    workspace.posts.save(stale)
+    clock.advance(3 * 3600)
+    pub.tick()
+    assert net.sent == [] and target(workspace, post.id).state == S.PUBLISHED

@@ -152,7 +152,8 @@ class Records:
         if attempts is None:
             attempts = self.attempts_for(post_id, account_id)
         for attempt in attempts:
-            if attempt.get("kind", "publish") == "publish" and attempt["outcome"] in WENT_OUT:
+            # A hand-off counts once the network says it published the copy (or the user did).
+            if attempt.get("kind", "publish") in ("publish", "hand_off") and attempt["outcome"] in WENT_OUT:
                 return attempt
         return None
 
