@@ -229,3 +229,18 @@ def test_a_post_deleted_after_a_crash_mid_update_leaves_no_copy_to_publish_it(en
     publisher.tick()
     publisher.tick()
     assert held(env) == [] and published(env) == []
+
+
+def test_a_sign_in_lost_mid_update_asks_for_it_and_the_update_finishes_afterwards(env, workspace):
+    post = handed_off(env, workspace)
+    env.server.inject(Status(401), Status(401), path=r"/api/v1/scheduled_statuses/")
+    edit(workspace, post, text="second words")
+    env.publisher.tick()
+    assert workspace.accounts.get(env.account.id).status == "needs_auth"
+    assert held(env) == ["first words"]  # nothing deleted while we could not ask
+    signed_in = workspace.accounts.get(env.account.id)
+    signed_in.status = "connected"
+    workspace.accounts.save(signed_in)
+    publisher = env.restart()
+    publisher.tick()
+    assert held(env) == ["second words"] and target_of(workspace, post).state == S.HANDED_OFF

@@ -22,7 +22,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from cmdesk.core.connectors.base import PublishRequest, PublishResult
-from cmdesk.core.connectors.errors import ConnectorError, Gone, Permanent, RateLimited
+from cmdesk.core.connectors.errors import AuthExpired, ConnectorError, Gone, Permanent, RateLimited
 from cmdesk.core.i18n import translate
 from cmdesk.core.model import Post, Target, TargetState, from_iso, to_iso
 from cmdesk.core.publish import events as ev
@@ -102,6 +102,8 @@ def settle(pub: Publisher, attempt: dict, connector, request: PublishRequest, po
                 return _unconfirmed(pub, attempt, exc.reason)
             except ConnectorError as exc:
                 log.warning("the replaced copy could not be cancelled yet: %s", exc.reason)
+                if isinstance(exc, AuthExpired):
+                    pub.mark_needs_auth(attempt["account_id"])  # the user is told to sign in
                 pub.defer_recovery(attempt["id"])  # still unknown: ask again later
                 return None
         if isinstance(error, Gone) and (found_gone or error.published
