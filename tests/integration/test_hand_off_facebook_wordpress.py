@@ -20,8 +20,9 @@ from cmdesk.core.model import TargetState, utc_now
 from cmdesk.core.publish import confirm
 from cmdesk.core.secrets import MemorySecretStore
 from tests.connectors.byo_support import PastingBrowser, point_at, session
+from tests.connectors.peer_proxy import forwarding_proxy
 from tests.contract.facebook import APP_ID, APP_SECRET, facebook_routes
-from tests.contract.server import ContractServer
+from tests.contract.server import AcceptThenReset, ContractServer, Delay
 from tests.integration.hand_off_support import edit, planned_post, start_publisher, target_of
 
 S = TargetState
@@ -42,6 +43,7 @@ class Network:
     published: Any
     goes_out: Any
     deleted_there: Any
+    break_next_create: Any  # break_next_create(fault): the next create meets ``fault``
     tag: str
     clock: FakeClock
 
@@ -63,14 +65,16 @@ def facebook(workspace, monkeypatch, request, tag: str, clock: FakeClock):
             for i, p in posts.items() if p.get("published") == "false"},
         published=lambda: [p["message"] for p in posts.values() if p.get("published") != "false"],
         goes_out=lambda remote_id: posts[remote_id].update(published="true"),
-        deleted_there=posts.pop, tag=tag, clock=clock)
+        deleted_there=posts.pop, tag=tag, clock=clock,
+        break_next_create=lambda fault: server.inject(fault, path=r"/v23.0/\d+/feed$"))
 
 
 def wordpress(workspace, monkeypatch, request, tag: str, clock: FakeClock):
     site = request.getfixturevalue("wordpress_site")
+    proxy = request.getfixturevalue("wordpress_proxy")
     secrets = MemorySecretStore()
     account = workspace.accounts.save(WordPressConnector.sign_in(
-        {"server": site.url, "user": site.user, "app_password": site.app_password},
+        {"server": proxy.url, "user": site.user, "app_password": site.app_password},
         secrets=secrets, http=session()))
 
     def ours(status: str) -> list[dict]:
@@ -88,7 +92,16 @@ def wordpress(workspace, monkeypatch, request, tag: str, clock: FakeClock):
             "status": "publish", "date_gmt": minute(utc_now() - timedelta(minutes=1)) + ":00"}).raise_for_status(),
         deleted_there=lambda remote_id: site.api(
             "DELETE", f"posts/{remote_id}", params={"force": "true"}).raise_for_status(),
-        tag=tag, clock=clock)
+        tag=tag, clock=clock,
+        # The create comes after a look for the post by its slug, on the same path.
+        break_next_create=lambda fault: proxy.inject(Delay(0), fault, path=r"/wp-json/wp/v2/posts$"))
+
+
+@pytest.fixture
+def wordpress_proxy(wordpress_site):
+    """A loopback proxy in front of the real WordPress, which breaks a request on demand."""
+    with forwarding_proxy(wordpress_site.url) as proxy:
+        yield proxy
 
 
 @pytest.fixture(params=[facebook, pytest.param(wordpress, marks=pytest.mark.peer)],
@@ -177,3 +190,13 @@ def test_a_copy_deleted_on_the_network_is_left_to_the_user_not_left_handed_off(n
     t = target_of(workspace, post)
     assert t.state == S.UNCONFIRMED and t.error
     assert net.held() == {} and net.published() == []
+
+
+def test_a_hand_off_whose_answer_was_lost_is_found_not_made_twice(net, workspace):
+    post = planned_post(workspace, net.account, net.clock.now() + timedelta(hours=2),
+                        text=f"Answer lost {net.tag}")
+    net.break_next_create(AcceptThenReset())
+    net.publisher.tick()
+    net.publisher.tick()
+    t = target_of(workspace, post)
+    assert t.state == S.HANDED_OFF and list(net.held()) == [t.remote_id]

@@ -169,12 +169,18 @@ class FacebookConnector(Connector):
         if request.progress.get("post_id"):
             return self._result(request.progress["post_id"], [])
         text = request.parts[0].text
+        handed_off = request.progress.get("mode") == "hand_off"
         for edge in ("published_posts", "scheduled_posts"):
             body = self._call("GET", f"{self._page}/{edge}",
                               params={"fields": "id,message,created_time", "limit": "10"})
             for post in body.get("data") or []:
-                if (post.get("message") or "") == text and \
-                        created_since(post.get("created_time"), request.planned_at):
+                if (post.get("message") or "") != text:
+                    continue
+                if edge == "scheduled_posts" and handed_off:
+                    # Made before its time: its creation says nothing of the plan.
+                    return PublishResult(remote_id=str(post["id"]), extra={"scheduled": True},
+                                         remote_url=f"https://www.facebook.com/{post['id']}")
+                if created_since(post.get("created_time"), request.planned_at):
                     return self._result(str(post["id"]), [])
         return None
 
@@ -182,6 +188,7 @@ class FacebookConnector(Connector):
         _check_lead(at)
         if len(request.parts) > 1:
             raise Permanent(translate("Facebook", "A post handed to Facebook cannot carry comments."))
+        request.save_progress(mode="hand_off")  # lookup then looks among scheduled posts
         photos = self._upload_photos(request.parts[0], temporary=True)
         data = self._feed_data(request, photos)
         data.update(published="false", scheduled_publish_time=str(int(at.timestamp())))
