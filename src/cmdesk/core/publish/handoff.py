@@ -1,9 +1,11 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Hand-off: give a post to a network's own scheduler so it goes out with the computer off.
 
-The copy on the network follows the post: an edit or a move updates it, a move too close to now
-or a delete cancels it (the post is then published locally). When the network's limits refuse
-(Mastodon: 25 a day, 300 pending), the post stays local and the user is told.
+The copy on the network follows the post: an edit or a move updates it (as its own journaled
+attempt, replace.py), a move too close to now or a delete cancels it (the post is then published
+locally). When the network's limits refuse (Mastodon: 25 a day, 300 pending), the post stays
+local and the user is told. A copy the network no longer holds is never taken as cancelled: it
+may have gone out (``gone``). After its time, confirm.py asks the network whether it went out.
 """
 
 from __future__ import annotations
