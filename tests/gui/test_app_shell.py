@@ -185,3 +185,14 @@ def test_without_a_keyring_the_user_may_keep_sign_ins_in_memory(
         keyring.set_keyring(previous)
     assert len(asked) == 1 and "keyring" in asked[0].lower()  # asked once, never silently
     assert shell.services.session_only_secrets
+
+
+def test_a_launch_that_lost_the_race_brings_the_winner_forward(tmp_path, qtbot, dialogs, shell_on):
+    folder = tmp_path / "ws"
+    winner = shell_on(folder)
+    with qtbot.waitSignal(winner.window.workspace_loaded, timeout=20_000):
+        winner.start()  # holds the workspace, and only now answers later launches
+    loser = shell_on(folder)  # started in the same second: nobody answered it yet
+    with qtbot.waitSignal(winner.server.activation_requested, timeout=20_000):
+        loser.start()
+    assert dialogs == [] and loser.exit_code == 0

@@ -21,7 +21,7 @@ from cmdesk import APP_ID, APP_NAME, __version__
 from cmdesk.core.i18n import translate
 from cmdesk.core.logging_setup import setup_logging
 from cmdesk.core.services import Services, build_services, freeze_long_lived
-from cmdesk.core.store import StoreDamaged
+from cmdesk.core.store import StoreDamaged, StoreLocked
 from cmdesk.gui.crash import CrashHandler
 from cmdesk.gui.i18n import LANGUAGE_KEY, choose_language, install_translations
 from cmdesk.gui.main_window import MainWindow
@@ -91,7 +91,6 @@ class Shell:
         self.runner.run_storage(work, callback)
 
     def start(self) -> None:
-        self.server.listen()
         self.window.workspace_loaded.connect(self.on_loaded)
         self.window.load(demo=self.args.demo)
         if not self.args.minimized or not self.tray.available():
@@ -99,6 +98,9 @@ class Shell:
         self.tray.show()
 
     def on_loaded(self) -> None:
+        # Only the instance holding the workspace lock answers later launches: listening
+        # earlier, a launch started in the same second could take the name from the first one.
+        self.server.listen()
         freeze_long_lived()
         self.report_damage(self.services.workspace.damage)
         self.services.subscribe_publisher(self.tray.bridge)
@@ -161,6 +163,12 @@ class Shell:
             )
 
     def on_load_failed(self, error: BaseException) -> None:
+        if isinstance(error, StoreLocked) and activate_running(self.services.paths.data):
+            # Two launches in the same second: the other one got the workspace first.
+            log.info("cmdesk started meanwhile on %s: brought it forward", self.services.paths.data)
+            self.window.quitting = True
+            self.app.quit()
+            return
         log.error("cannot open the workspace: %s", error)
         # StoreDamaged and DemoRefused carry a translated message naming the files: show it as is.
         QMessageBox.critical(
