@@ -66,13 +66,13 @@ def due(pub: Publisher, now: datetime) -> list[tuple[str, str]]:
 
 
 def check(pub: Publisher, post_id: str, account_id: str) -> str | None:
-    from cmdesk.core.publish.handoff import _last_hand_off, gone
+    from cmdesk.core.publish.handoff import gone
 
     now = pub.clock.now()
     post = pub.workspace.posts.get(post_id)
     account = pub.account(account_id)
     target = next((t for t in post.targets if t.account_id == account_id), None) if post else None
-    attempt = _last_hand_off(pub, post_id, account_id)
+    attempt = pub.records.last_hand_off(post_id, account_id)
     if account is None or target is None or target.state != S.HANDED_OFF or attempt is None:
         return None
     if post.planned_at is None or post.planned_at + AFTER > now:

@@ -79,8 +79,7 @@ def hand_off(pub: Publisher, post_id: str, account_id: str) -> str | None:
     started: dict = {}
 
     def begin(post: Post, target: Target):
-        if target.state != S.SCHEDULED or any(
-                a["outcome"] is None for a in pub.records.attempts_for(post.id, account_id)):
+        if target.state != S.SCHEDULED or pub.records.in_flight(post.id, account_id):
             return False
         key, progress = pub.records.key_for(post.id, account_id, kind="hand_off")
         started["attempt"] = pub.records.open_attempt(
@@ -172,18 +171,12 @@ def handed_off(pub: Publisher, attempt: dict, result: PublishResult) -> str:
     return str(S.HANDED_OFF)
 
 
-def _last_hand_off(pub: Publisher, post_id: str, account_id: str) -> dict | None:
-    found = [a for a in pub.records.attempts_for(post_id, account_id)
-             if a.get("kind") == "hand_off" and a["outcome"] == rec.HANDED_OFF]
-    return found[-1] if found else None
-
-
 def follow(pub: Publisher, post_id: str, account_id: str) -> None:
     """The post changed while handed off: update the remote copy, or cancel it and keep it local."""
     now = pub.clock.now()
     post = pub.workspace.posts.get(post_id)
     account = pub.account(account_id)
-    attempt = _last_hand_off(pub, post_id, account_id)
+    attempt = pub.records.last_hand_off(post_id, account_id)
     if post is None or account is None or attempt is None:
         return
     target = next((t for t in post.targets if t.account_id == account_id), None)

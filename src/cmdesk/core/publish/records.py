@@ -127,6 +127,16 @@ class Records:
         found = [a for a in self.ws.attempts.for_post(post_id) if a["account_id"] == account_id]
         return sorted(found, key=lambda a: a["started_at"])
 
+    def in_flight(self, post_id: str, account_id: str) -> bool:
+        """An attempt for this target is open (sent, or about to be, and not resolved)."""
+        return any(a["outcome"] is None for a in self.attempts_for(post_id, account_id))
+
+    def last_hand_off(self, post_id: str, account_id: str) -> dict[str, Any] | None:
+        """The attempt whose copy the network holds now, if any."""
+        found = [a for a in self.attempts_for(post_id, account_id)
+                 if a.get("kind") == "hand_off" and a["outcome"] == HANDED_OFF]
+        return found[-1] if found else None
+
     def key_for(self, post_id: str, account_id: str, kind: str = "publish",
                 attempts: list[dict[str, Any]] | None = None) -> tuple[str | None, dict[str, Any]]:
         """The idempotency key to reuse, with the steps already taken under it (connector

@@ -50,8 +50,7 @@ def replace(pub: Publisher, old: dict, post_id: str, account_id: str, connector)
     started: dict = {}
 
     def begin(post: Post, target: Target):
-        if target.state != S.HANDED_OFF or any(
-                a["outcome"] is None for a in pub.records.attempts_for(post.id, account_id)):
+        if target.state != S.HANDED_OFF or pub.records.in_flight(post.id, account_id):
             return False
         started["attempt"] = pub.records.open_attempt(
             post, target, pub.new_key(target.network), now, kind="hand_off",

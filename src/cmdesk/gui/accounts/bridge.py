@@ -13,6 +13,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 from PySide6.QtCore import QObject, Signal
 
+from cmdesk.core.connectors.byo_app import is_loopback_redirect
 from cmdesk.core.connectors.oauth import SIGN_IN_TIMEOUT_S, SignInError
 from cmdesk.core.i18n import translate
 
@@ -49,7 +50,7 @@ class BrowserBridge(QObject):
             return None
         query = {k: v[0] for k, v in parse_qs(urlsplit(self.last_url).query).items()}
         redirect = query.get("redirect_uri", "")
-        if not redirect.startswith(("http://127.0.0.1", "http://[::1]", "http://localhost")):
+        if not is_loopback_redirect(redirect):
             return None
         # The listener treats a denial like the user pressing "Cancel" on the consent page.
         return f"{redirect}?{urlencode({'error': 'access_denied', 'state': query.get('state', '')})}"
