@@ -270,6 +270,30 @@ def test_offline_targets_wait_then_flush_in_order_with_back_online(pub, workspac
     assert len(backs) == 1 and backs[0].count == 4
 
 
+def test_a_queue_made_while_a_send_was_failing_offline_is_kept(pub, workspace, clock, net, online):
+    """The link dies under a send; before the lane has recorded it, the coordinator has already
+    seen the host come back and queued everything again. That queue must go out now, not at
+    the next safety sweep a minute later."""
+    acc = add_account(workspace)
+    for n in range(3):
+        add_post(workspace, later(clock.now(), seconds=-n), [acc], text=f"p{n}")
+    net.script.append(Offline("connection reset"))
+    online["up"] = False
+    requeued = []
+
+    def coordinator_meanwhile(event):
+        if event.kind == ev.STATE and event.data.get("state") == S.WAITING_NETWORK and not requeued:
+            online["up"] = True
+            requeued.append(pub.monitor.check())  # the probe finds the host again
+            pub.evaluate()  # and the coordinator queues every waiting post in due order
+
+    pub.subscribe(coordinator_meanwhile)
+    pub.evaluate()
+    pub._lane(acc.id).drain()  # one lane round, no further evaluation
+    assert requeued and requeued[0]
+    assert [t for _, t in net.sent] == ["p2", "p1", "p0"]
+
+
 def test_os_offline_status_holds_sends(pub, workspace, clock, net):
     acc = add_account(workspace)
     post = add_post(workspace, clock.now(), [acc])

@@ -42,6 +42,7 @@ class Lane:
         self._planned: list[Item] = []  # from the last evaluation
         self._extra: list[Item] = []  # follow/cancel requests from change events
         self._epoch = 0  # connectivity epoch the planned queue was made in
+        self._generation = 0  # bumped by every offer: which queue an item was taken from
         self.kick = threading.Event()
         self.busy = False
         self._thread: threading.Thread | None = None
@@ -51,6 +52,7 @@ class Lane:
         with self._lock:
             self._planned = sorted(items, key=lambda i: i.order)
             self._epoch = epoch
+            self._generation += 1
         self.kick.set()
 
     def add(self, item: Item) -> None:
@@ -63,11 +65,11 @@ class Lane:
         with self._lock:
             return len(self._planned) + len(self._extra)
 
-    def _pop(self) -> Item | None:
+    def _pop(self) -> tuple[Item | None, int]:
         with self._lock:
             if self._extra:
-                return self._extra.pop(0)
-            return self._planned.pop(0) if self._planned else None
+                return self._extra.pop(0), self._generation
+            return (self._planned.pop(0) if self._planned else None), self._generation
 
     def _armed_wait(self) -> float:
         """Seconds until the next item's instant, when the next item is armed for later."""
@@ -99,13 +101,18 @@ class Lane:
                         self._planned = []
                     self.pub.wake()
                     return None
-                item = self._pop()
+                item, generation = self._pop()
                 if item is None:
                     return None
                 if self._run(item) == "waiting_network":
                     # The host went away: the rest waits too, and comes back in due order when
-                    # the next evaluation re-queues everything.
+                    # the next evaluation re-queues everything. That evaluation may already
+                    # have run while this send was failing (the host came back meanwhile):
+                    # its queue is the current one and must not be thrown away, or the posts
+                    # would wait for the next sweep.
                     with self._lock:
+                        if self._generation != generation:
+                            continue
                         self._planned = []
                     return None
             return None
