@@ -21,12 +21,13 @@ from cmdesk.core.clock import Clock, FakeClock, SystemClock
 from cmdesk.core.model import Account, TargetState
 from cmdesk.core.publish import events as ev
 from cmdesk.core.publish.actions import ActionsMixin
-from cmdesk.core.publish.passes import PassMixin
 from cmdesk.core.publish.backoff import Backoff
 from cmdesk.core.publish.connectivity import ConnectivityMonitor, Probe, host_of
+from cmdesk.core.publish.dormant import Dormant
 from cmdesk.core.publish.gates import RateGates, watch_session
 from cmdesk.core.publish.lanes import Item, Lane
 from cmdesk.core.publish.lock import WorkspaceLock
+from cmdesk.core.publish.passes import PassMixin
 from cmdesk.core.publish.prepare import default_fit
 from cmdesk.core.publish.records import Records
 from cmdesk.core.publish.tid import new_tid
@@ -67,6 +68,8 @@ class Publisher(ActionsMixin, PassMixin):
         self._confirm_at: dict[tuple[str, str], Any] = {}  # handed off: when to ask (confirm.py)
         self._changed: set[str] = set()
         self._active: set[str] | None = None  # ids of posts that may need a decision
+        self._dormant = Dormant()  # posts that only wait for a later instant
+        self._next_look = None
         self._state = threading.Lock()
         self._wake = threading.Event()
         self._idle = threading.Condition()
@@ -215,6 +218,7 @@ class Publisher(ActionsMixin, PassMixin):
         elif changes.table == "accounts":
             for account_id in changes.ids:
                 self._connectors.pop(account_id, None)
+            self.wake_dormant()
         if changes.table != "attempts":
             self.wake()
 

@@ -47,6 +47,11 @@ class Plan:
 ACTIVE = frozenset({S.SCHEDULED, S.DUE, S.PUBLISHING, S.RETRY_WAIT, S.WAITING_NETWORK,
                      S.NEEDS_AUTH})
 
+# A post whose targets are all in these states only waits for time: until its next instant,
+# every pass would decide the same (unless it or an account changes), so it can sleep.
+WAITS_FOR_TIME = frozenset({S.SCHEDULED, S.RETRY_WAIT, S.PUBLISHED, S.FAILED, S.UNCONFIRMED,
+                            S.HANDED_OFF})
+
 
 def is_active(post: Post) -> bool:
     return any(t.state in ACTIVE or (t.state == S.DRAFT and post.planned_at is not None)
@@ -123,6 +128,17 @@ def plan_post(post: Post, now: datetime, accounts: dict[str, Account], catch_up:
             else:
                 plan.alarm = _earliest(plan.alarm, not_before)
     return plan
+
+
+def dormant_until(post: Post, plan: Plan) -> datetime | None:
+    """The instant before which looking at ``post`` again is useless, if there is one."""
+    if plan.items or plan.changed or plan.events or plan.alarm is None:
+        return None
+    if post.hand_off:
+        return None  # eligibility for a hand-off changes with time too (the network's lead)
+    if any(t.state not in WAITS_FOR_TIME or t.needs_decision for t in post.targets):
+        return None
+    return plan.alarm
 
 
 def _fall_due(t, post, now, catch_up, plan, step) -> None:

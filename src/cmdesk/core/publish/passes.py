@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from cmdesk.core.model import Account, TargetState
 from cmdesk.core.publish import confirm
-from cmdesk.core.publish.evaluate import ACTIVE, CatchUp, is_active, plan_post
+from cmdesk.core.publish.evaluate import ACTIVE, CatchUp, dormant_until, is_active, plan_post
 from cmdesk.core.publish.lanes import Item, Lane
 
 if TYPE_CHECKING:
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 WRITE_CHUNK = 100  # posts saved per durable write when a pass moves many targets
+NEXT_LOOK = "next-look"  # the alarm runner's key for the publisher's own alarm
 
 
 class PassMixin:
@@ -39,13 +40,18 @@ class PassMixin:
         online = lambda account: reachable.get(account.id, False)  # noqa: E731
         per_account: dict[str, list[Item]] = {a: [] for a in self._lanes}
         plans = []
-        for post_id in self._active_ids():
-            post = self.workspace.posts.get(post_id)
+        asleep: dict[str, object] = {}
+        first_read: dict = {}
+        for post_id in self._active_ids(now, first_read):
+            post = first_read.pop(post_id, None) or self.workspace.posts.get(post_id)
             if post is None or not is_active(post):
                 self._active.discard(post_id)
                 continue
-            plans.append((post.id, plan_post(post, now, accounts, catch_up, online,
-                                             self._may_hand_off)))
+            plan = plan_post(post, now, accounts, catch_up, online, self._may_hand_off)
+            plans.append((post.id, plan))
+            until = dormant_until(post, plan)
+            if until is not None:
+                asleep[post.id] = until
         changed = [i for i, (_, plan) in enumerate(plans) if plan.changed]
         for start in range(0, len(changed), WRITE_CHUNK):
             # Posts whose targets moved are saved a chunk per durable write (an import of a
@@ -64,6 +70,7 @@ class PassMixin:
                     self.records.mutate_post(post_id, redo)
                     if "plan" in holder:
                         plans[i] = (post_id, holder["plan"])
+        next_look = None
         for post_id, plan in plans:
             for account_id, item in plan.items:
                 # Nothing is queued for an account whose host is down in this pass's view: when
@@ -72,11 +79,10 @@ class PassMixin:
                     per_account.setdefault(account_id, []).append(item)
             for event in plan.events:
                 self.emit(event)
-            if self._runner is not None:
-                if plan.alarm is not None:
-                    self._runner.set_alarm(post_id, plan.alarm)
-                else:
-                    self._runner.clear(post_id)
+            if plan.alarm is not None and (next_look is None or plan.alarm < next_look):
+                next_look = plan.alarm
+        self._put_to_sleep(asleep)
+        self._set_next_look(next_look)
         for account_id in {a for a, _ in self._orphans.values()}:
             per_account.setdefault(account_id, [])
         for post_id, account_id in confirm.due(self, now):  # handed off, its time passed
@@ -86,9 +92,11 @@ class PassMixin:
                 self._warm(accounts[account_id])
             self._lane(account_id).offer(items, epoch)
 
-    def _active_ids(self) -> list[str]:
-        """Posts that may need a decision. Built once by a full scan; then kept by change events
-        and our own actions, so a workspace with years of history is not re-read every pass."""
+    def _active_ids(self, now, first_read: dict) -> list[str]:
+        """Posts that may need a decision now. Built once by a full scan (whose decoded posts
+        go in ``first_read``, so the first pass does not decode them twice); then kept by change
+        events and our own actions, so a workspace with years of history is not re-read every
+        pass; posts that only wait for a later instant sleep until it (dormant.py)."""
         with self._state:
             if self._active is None:
                 # From the target-state index: only posts in play, plus planned drafts (which
@@ -96,13 +104,45 @@ class PassMixin:
                 posts = self.workspace.posts
                 found = [*posts.with_target_states(ACTIVE),
                          *posts.with_target_states([TargetState.DRAFT], planned=True)]
-                self._active = {p.id for p in found if is_active(p)}
+                first_read.update((p.id, p) for p in found if is_active(p))
+                self._active = set(first_read)
+            self._active.update(self._dormant.wake_due(now))
             return list(self._active)
+
+    def _put_to_sleep(self, asleep: dict) -> None:
+        with self._state:
+            for post_id, until in asleep.items():
+                # A change that came in during this pass wakes the post in the next one.
+                if post_id not in self._changed:
+                    self._active.discard(post_id)
+                    self._dormant.put(post_id, until)
+
+    def _set_next_look(self, awake_next) -> None:
+        """One alarm for the whole publisher: the earliest instant of an awake or dormant post."""
+        self._next_look = min((t for t in (awake_next, self._dormant.next_instant()) if t is not None),
+                              default=None)
+        if self._runner is not None:
+            if self._next_look is not None:
+                self._runner.set_alarm(NEXT_LOOK, self._next_look)
+            else:
+                self._runner.clear(NEXT_LOOK)
+
+    def next_look(self):
+        """When the publisher looks at the store next, unless something changes before."""
+        return self._next_look
 
     def mark_active(self, post_id: str) -> None:
         with self._state:
+            self._dormant.wake(post_id)
             if self._active is not None:
                 self._active.add(post_id)
+
+    def wake_dormant(self) -> None:
+        """Accounts changed: every decision may differ."""
+        with self._state:
+            woken = self._dormant.wake_all()
+            if self._active is not None:
+                self._active.update(woken)
 
     def _follow_change(self, post_id: str) -> None:
 
@@ -110,8 +150,8 @@ class PassMixin:
         if post is not None and is_active(post):
             self.mark_active(post_id)
         if post is None:
-            if self._runner is not None:
-                self._runner.clear(post_id)
+            with self._state:
+                self._dormant.wake(post_id)
             for attempt in self.workspace.attempts.for_post(post_id):
                 if attempt.get("kind") == "hand_off" and attempt["outcome"] == "handed_off":
                     self._lane(attempt["account_id"]).add(Item("cancel", attempt["id"]))
