@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from unittest import mock
 
 from cmdesk.core.model import Post, TargetState
+from cmdesk.core.publish import passes
 from cmdesk.core.publish.dormant import Dormant
 from tests.core.publish.fakes import add_account, add_post, later, target
 
@@ -85,3 +86,32 @@ def test_dormant_wakes_in_order_and_forgets_what_was_woken_early():
     assert d.next_instant() == later(t0, hours=2)
     assert d.wake_due(later(t0, hours=3)) == ["b"]
     assert d.wake_due(later(t0, hours=4)) == ["a"] and len(d) == 0 and d.next_instant() is None
+
+
+def test_publish_now_clicked_while_a_pass_decides_is_not_put_to_sleep(pub, workspace, clock, net,
+                                                                      monkeypatch):
+    """Offline, the user clicks "publish now" on a post planned for later just as a pass reads
+    it: the send waits for the network, and goes out when it is back (not hours later, at the
+    post's old instant, because the pass put it to sleep with what it had read)."""
+    acc = add_account(workspace)
+    post = add_post(workspace, later(clock.now(), hours=5), [acc])
+    pub.tick()  # scheduled, then asleep until its instant
+    edited = workspace.posts.get(post.id)
+    edited.text = "hello"  # the user saves it again: the next pass reads it
+    workspace.posts.save(edited)
+    pub.set_online(False)
+    decide = passes.dormant_until
+    clicked = []
+
+    def click_meanwhile(seen, plan):  # the click lands after the pass read the post
+        if not clicked:
+            clicked.append(pub.publish_now(post.id))
+        return decide(seen, plan)
+
+    monkeypatch.setattr(passes, "dormant_until", click_meanwhile)
+    pub.tick()
+    monkeypatch.setattr(passes, "dormant_until", decide)
+    assert clicked and target(workspace, post.id).state == S.WAITING_NETWORK
+    pub.set_online(True)
+    pub.tick()
+    assert net.sent == [(acc.id, "hello")]

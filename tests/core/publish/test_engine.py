@@ -361,6 +361,21 @@ def test_a_stale_copy_saved_while_sending_does_not_hide_the_published_post(pub, 
     assert workspace.attempts.open_attempts() == []
 
 
+def test_publish_now_while_offline_goes_out_when_back_not_at_the_old_time(pub, workspace, clock, net):
+    acc = add_account(workspace)
+    post = add_post(workspace, later(clock.now(), days=2), [acc], text="now please")
+    pub.tick()
+    pub.set_online(False)
+    assert pub.publish_now(post.id) == 1
+    pub.tick()
+    pub.tick()
+    assert target(workspace, post.id).state == S.WAITING_NETWORK
+    assert workspace.posts.get(post.id).planned_at == clock.now()  # the calendar shows it now
+    pub.set_online(True)
+    pub.tick()
+    assert net.sent == [(acc.id, "now please")]
+
+
 def test_publish_now_on_a_draft_sends_it_and_places_it_at_now(pub, workspace, clock, net):
     acc = add_account(workspace)
     draft = add_post(workspace, None, [acc], text="draft")

@@ -62,8 +62,12 @@ class ActionsMixin:
         chosen: list[str] = []
 
         def change(post: Post) -> bool:
-            if post.planned_at is None:
-                post.planned_at = now  # a draft sent now: the calendar shows it where it went out
+            handed_off = any(t.state == S.HANDED_OFF for t in post.targets)
+            if post.planned_at is None or (post.planned_at > now and not handed_off):
+                # Sent now: the calendar shows it where it went out, and a pass before the send
+                # (or while offline) must not take "due" back to "scheduled" for the old time.
+                # A copy already handed off to a network keeps the time it was handed off for.
+                post.planned_at = now
             for target in post.targets:
                 if target.state in (S.SCHEDULED, S.DUE, S.RETRY_WAIT, S.WAITING_NETWORK,
                                     S.FAILED, S.DRAFT):

@@ -69,6 +69,7 @@ class Publisher(ActionsMixin, PassMixin):
         self._changed: set[str] = set()
         self._active: set[str] | None = None  # ids of posts that may need a decision
         self._dormant = Dormant()  # posts that only wait for a later instant
+        self._woken_in_pass: set[str] = set()  # posts acted on while a pass was deciding
         self._next_look = None
         self._state = threading.Lock()
         self._wake = threading.Event()

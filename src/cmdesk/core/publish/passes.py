@@ -28,6 +28,7 @@ class PassMixin:
         self.check_clock_jump()
         with self._state:
             changed, self._changed = self._changed, set()
+            self._woken_in_pass = set()
         for post_id in changed:
             self._follow_change(post_id)
         now = self.clock.now()
@@ -112,8 +113,9 @@ class PassMixin:
     def _put_to_sleep(self, asleep: dict) -> None:
         with self._state:
             for post_id, until in asleep.items():
-                # A change that came in during this pass wakes the post in the next one.
-                if post_id not in self._changed:
+                # A change or an action (publish now) that came in during this pass was not
+                # seen by its plan: the post stays awake for the next pass.
+                if post_id not in self._changed and post_id not in self._woken_in_pass:
                     self._active.discard(post_id)
                     self._dormant.put(post_id, until)
 
@@ -134,6 +136,7 @@ class PassMixin:
     def mark_active(self, post_id: str) -> None:
         with self._state:
             self._dormant.wake(post_id)
+            self._woken_in_pass.add(post_id)
             if self._active is not None:
                 self._active.add(post_id)
 

@@ -66,6 +66,9 @@ def send(pub: Publisher, post_id: str, account_id: str, *, force: bool = False) 
             return False
         if fell_due:
             move(target, S.DUE, now, translate("Publisher", "Due at {at}").format(at=to_iso(post.planned_at)))
+        elif force and target.state == S.SCHEDULED:
+            # "Publish now" on a post kept for later (one of its copies is handed off): due now.
+            move(target, S.DUE, now, translate("Publisher", "Publish now asked"))
         if target.state == S.RETRY_WAIT and target.not_before and target.not_before > to_iso(now) \
                 and not force:
             return False
