@@ -32,8 +32,12 @@ AUTH_CODES = frozenset({102, 190, 463, 467})
 # When a throttle answer carries no estimate, come back after this long (the platform windows
 # are rolling hours; a short guess just burns another call into the same wall).
 DEFAULT_THROTTLE_S = 15 * 60
-# code 100 with this subcode: "Object with ID ... does not exist, cannot be loaded due to missing
-# permissions, or does not support this operation" (a post deleted on Facebook, typically). [U]
+# code 100 with this subcode: "Unsupported get request. Object with ID ... does not exist, cannot
+# be loaded due to missing permissions, or does not support this operation" (the pair and the
+# message are seen in public reports against the Graph and Instagram APIs, e.g.
+# facebookarchive/php-graph-sdk#999, roughike/flutter_facebook_login#44). A deleted post,
+# typically, but a lost permission reads the same: Gone never deletes or resends on its own; the
+# hand-off code asks the network again and leaves the user to decide when it cannot tell.
 MISSING_OBJECT = 33
 
 
