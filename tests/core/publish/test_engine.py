@@ -183,6 +183,25 @@ def test_unconfirmed_answer_is_resolved_by_asking_not_by_sending_again(pub, work
     assert t.state == S.PUBLISHED and t.remote_id == "1" and len(net.sent) == 1
 
 
+def test_a_send_cut_by_the_link_is_checked_as_soon_as_the_network_is_back(pub, workspace, clock,
+                                                                         net, online):
+    """The link dies mid-request and the check cannot reach the network either: the account
+    waits. When the network is back, the check runs at once, not after its usual delay."""
+    acc = add_account(workspace)
+    first = add_post(workspace, clock.now(), [acc], text="first")
+    add_post(workspace, clock.now(), [acc], text="second")
+    net.script.append(("apply-then", Unconfirmed("connection reset")))
+    net.lookup_script.append(Unconfirmed("connection refused"))
+    online["up"] = False  # the probe cannot reach the host either
+    pub.tick()
+    assert target(workspace, first.id).state == S.PUBLISHING and len(net.sent) == 1
+    online["up"] = True
+    pub.monitor.check()  # the connectivity probe finds the host again (no time has passed)
+    pub.tick()
+    assert [t for _, t in net.sent] == ["first", "second"]  # "first" found, not sent twice
+    assert target(workspace, first.id).state == S.PUBLISHED
+
+
 def test_when_the_network_cannot_tell_the_user_decides(pub, workspace, clock, net):
     workspace.settings.set_value("catch_up_policy", "publish")  # the lookups take a while
     acc = add_account(workspace)

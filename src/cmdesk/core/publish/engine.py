@@ -306,6 +306,13 @@ class Publisher(ActionsMixin, PassMixin):
     def _on_back(self, hosts: set[str]) -> None:
         with self._state:
             self._flushing = True
+        # Checks put off because the host was unreachable run now: until they do, their
+        # account sends nothing, and their usual delay is long.
+        for attempt_id, (owner, not_before) in list(self._orphans.items()):
+            account = self.account(owner)
+            if not_before and account is not None and ("*" in hosts or host_of(account) in hosts) \
+                    and self._orphans.get(attempt_id) == (owner, not_before):  # not taken meanwhile
+                self._orphans[attempt_id] = (owner, 0.0)
         self.wake()
 
     def count_sent(self, item: Item, state: str) -> None:
