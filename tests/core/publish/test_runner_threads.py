@@ -10,7 +10,7 @@ from datetime import timedelta
 import pytest
 
 from cmdesk.core.clock import SystemClock
-from cmdesk.core.model import TargetState, utc_now
+from cmdesk.core.model import Post, Target, TargetState, from_iso, utc_now
 from cmdesk.core.publish import events as ev
 from cmdesk.core.publish.engine import Publisher
 from cmdesk.core.publish.evaluate import PREARM
@@ -94,6 +94,23 @@ def test_post_goes_out_at_its_instant_with_the_alarm(live, workspace):
     assert got.wait(10)
     t = target(workspace, post.id)
     assert t.state == S.PUBLISHED and 0 <= t.lateness_s < 2.0 and len(net.sent) == 1
+
+
+def test_a_sleeping_post_is_woken_by_the_alarm_and_goes_out_at_its_instant(live, workspace):
+    """Planned beyond the arming lead, the post sleeps; the publisher's one APScheduler alarm
+    wakes it, the lane holds it and sends at the instant."""
+    pub, net = live
+    acc = add_account(workspace)
+    got = threading.Event()
+    pub.subscribe(lambda e: got.set() if e.kind == ev.PUBLISHED else None)
+    planned = utc_now() + PREARM + timedelta(seconds=2)
+    post = workspace.posts.save(Post(text="hello", planned_at=planned,
+                                     targets=[Target(acc.id, acc.network, state=S.SCHEDULED)]))
+    _wait_until(lambda: post.id in pub._dormant)  # the first look found nothing to do before
+    assert got.wait(15)
+    t = target(workspace, post.id)
+    assert t.state == S.PUBLISHED and 0 <= t.lateness_s < 2.0 and len(net.sent) == 1
+    assert from_iso(t.published_at) >= planned  # not early
 
 
 def test_accounts_publish_in_parallel_and_each_in_order(live, workspace):
