@@ -28,9 +28,10 @@ class PassMixin:
         self.check_clock_jump()
         with self._state:
             changed, self._changed = self._changed, set()
-            self._woken_in_pass = set()
         for post_id in changed:
             self._follow_change(post_id)
+        with self._state:
+            self._woken_in_pass = set()  # from here on, a wake comes after the pass read the post
         now = self.clock.now()
         accounts = {a.id: a for a in self.workspace.accounts.all()}
         catch_up = self.catch_up()
