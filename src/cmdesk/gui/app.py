@@ -25,7 +25,7 @@ from cmdesk.core.store import StoreDamaged, StoreLocked
 from cmdesk.gui.crash import CrashHandler
 from cmdesk.gui.i18n import LANGUAGE_KEY, choose_language, install_translations
 from cmdesk.gui.main_window import MainWindow
-from cmdesk.gui.single_instance import InstanceServer, activate_running
+from cmdesk.gui.single_instance import HolderWait, InstanceServer, activate_running
 from cmdesk.gui.tasks import TaskRunner
 from cmdesk.gui.theme import app_icon, apply_theme
 from cmdesk.gui.tray import Tray
@@ -80,6 +80,7 @@ class Shell:
         self.window.load_failed.connect(self.on_load_failed)
         self.exit_code = 0
         self.closed = False
+        self.holder_wait: HolderWait | None = None
 
     def account_name(self, account_id: str, callback) -> None:
         accounts = self.services.workspace.accounts
@@ -163,12 +164,31 @@ class Shell:
             )
 
     def on_load_failed(self, error: BaseException) -> None:
-        if isinstance(error, StoreLocked) and activate_running(self.services.paths.data):
-            # Two launches in the same second: the other one got the workspace first.
+        if isinstance(error, StoreLocked) and self.holder_wait is None:
+            # Two launches in the same second (a double click): the other one got the workspace
+            # first and answers only once it has loaded it. Wait for it out of sight; this
+            # window never had anything to show.
+            log.info("workspace %s is held by another cmdesk: waiting for it to answer",
+                     self.services.paths.data)
+            self.window.hide()
+            self.tray.hide()
+            self.holder_wait = HolderWait(self.services.paths.data, parent=self.app)
+            self.holder_wait.finished.connect(lambda answered: self.on_holder_answer(answered, error))
+            self.holder_wait.start()
+            return
+        self.show_load_error(error)
+
+    def on_holder_answer(self, answered: bool, error: BaseException) -> None:
+        if self.closed:
+            return
+        if answered:
             log.info("cmdesk started meanwhile on %s: brought it forward", self.services.paths.data)
             self.window.quitting = True
             self.app.quit()
             return
+        self.show_load_error(error)
+
+    def show_load_error(self, error: BaseException) -> None:
         log.error("cannot open the workspace: %s", error)
         # StoreDamaged and DemoRefused carry a translated message naming the files: show it as is.
         QMessageBox.critical(
@@ -187,6 +207,8 @@ class Shell:
         self.closed = True
         self.tray.hide()
         self.server.close()
+        if self.holder_wait is not None:
+            self.holder_wait.deleteLater()  # a launch quit while waiting: no late answer
         # The widgets go first: a calendar timer firing later must not reach a closed runner.
         self.window.quitting = True
         self.window.close()

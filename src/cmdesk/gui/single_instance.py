@@ -4,6 +4,9 @@
 Two publishers on one store would race each other and could publish a post twice, so this is
 about data, not convenience. The key is a hash of the resolved data folder, so two different
 workspaces may still run side by side.
+
+The instance holding the workspace listens only once it has loaded it, so a launch a moment
+later (a double click) can find it locked and silent: that one waits for it (HolderWait).
 """
 
 from __future__ import annotations
@@ -12,13 +15,19 @@ import hashlib
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_MS = 500
 MESSAGE = b"activate\n"
+# A launch that finds the workspace locked waits this long for the holder to answer: the holder
+# listens only once its workspace is loaded, which a large store or a slow disk stretches to
+# seconds. Past this, the holder is not a window that will ever answer (a --headless run, a
+# command, a hung process) and the user is told.
+WAIT_FOR_HOLDER_MS = 15_000
+RETRY_MS = 100  # between attempts: a local connect fails in microseconds, this keeps it idle
 
 
 def server_name(data_dir: Path) -> str:
@@ -39,6 +48,68 @@ def activate_running(data_dir: Path) -> bool:
     socket.waitForBytesWritten(CONNECT_TIMEOUT_MS)
     socket.disconnectFromServer()
     return True
+
+
+class HolderWait(QObject):
+    """Asks the instance holding a workspace to come forward, retrying until it listens.
+
+    Driven by the event loop (socket signals and a timer), never by a blocking wait, so it may
+    run for seconds without freezing anything. ``finished(True)`` once the holder took the
+    message, ``finished(False)`` when nobody answered within ``timeout_ms``; emitted once.
+    """
+
+    finished = Signal(bool)
+
+    def __init__(self, data_dir: Path, timeout_ms: int | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.name = server_name(data_dir)
+        self.attempts = 0
+        self._done = False
+        self._socket = QLocalSocket(self)
+        self._socket.connected.connect(self._on_connected)
+        self._socket.bytesWritten.connect(self._on_written)
+        self._socket.errorOccurred.connect(self._on_error)
+        self._retry = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry.timeout.connect(self._attempt)
+        # One deadline for everything, a connect that hangs included.
+        self._deadline = QTimer(self, singleShot=True)
+        self._deadline.setInterval(WAIT_FOR_HOLDER_MS if timeout_ms is None else timeout_ms)
+        self._deadline.timeout.connect(lambda: self._finish(False))
+
+    def start(self) -> None:
+        self._deadline.start()
+        self._attempt()
+
+    def _attempt(self) -> None:
+        if self._done:
+            return
+        self.attempts += 1
+        self._socket.abort()
+        self._socket.connectToServer(self.name)
+
+    def _on_connected(self) -> None:
+        self._socket.write(MESSAGE)
+
+    def _on_written(self, _count: int) -> None:
+        if self._socket.bytesToWrite() == 0:
+            self._socket.disconnectFromServer()
+            self._finish(True)
+
+    def _on_error(self, _error) -> None:
+        # Not listening yet (no socket file, or the stale one of a crashed instance): try again.
+        if not self._done and not self._retry.isActive():
+            self._retry.start()
+
+    def _finish(self, answered: bool) -> None:
+        if self._done:
+            return
+        self._done = True
+        self._retry.stop()
+        self._deadline.stop()
+        if not answered:
+            self._socket.abort()
+        self.finished.emit(answered)
 
 
 class InstanceServer(QObject):
