@@ -19,14 +19,14 @@ from pathlib import Path
 
 from PIL import Image, ImageCms
 
-from cmdesk.core.media import errors
+from cmdesk.core.media import errors, geometry
 from cmdesk.core.media.encode import best_jpeg_under, encode_png
-from cmdesk.core.media.resample import resize_box
-from cmdesk.core.media.safe_open import MAX_DECODED_PIXELS, load_upright, open_image
+from cmdesk.core.media.resample import map_bands, resize_box
+from cmdesk.core.media.safe_open import MAX_DECODED_PIXELS, load_pixels, open_image
 from cmdesk.core.media.spec import FitSpec, spec_for
 from cmdesk.core.model import Crop
 
-PIPELINE_VERSION = 1  # part of the cache key: bump when the output of fit() changes
+PIPELINE_VERSION = 2  # part of the cache key: bump when the output of fit() changes
 SHRINK_STEP = 0.8  # when even the lowest quality is too big, the picture shrinks by this much
 # When the JPEG's own 1/2, 1/4 or 1/8 reduction lands within this fraction of the target size,
 # take it as the output size rather than decode at full scale and resample: 5 % fewer pixels are
@@ -73,23 +73,29 @@ def fit_uncached(path: str, spec: FitSpec, crop: Crop | None, rotate: int = 0,
             if passthrough is not None:
                 return passthrough
         crop = crop or Crop()
-        width, height = probe.upright_size
-        if rotate % 2:
-            width, height = height, width
+        ops = geometry.upright_ops(probe.orientation, rotate, flip)
+        swapped = geometry.swaps_axes(ops)
+        width, height = (probe.height, probe.width) if swapped else (probe.width, probe.height)
         crop_w, crop_h = max(1.0, crop.width * width), max(1.0, crop.height * height)
         scale = _scale_for(crop_w, crop_h, spec)
         if probe.format == "JPEG":
             _draft(image, probe.width, probe.height, scale)
-        picture = _normalised(load_upright(image, path), rotate, flip)
-        decoded_scale = picture.width / width
+        # Pixels stay as stored until they are few: the crop is cut, resampled, and only then
+        # turned upright and colour-managed (a phone photo's Display P3 to sRGB on 24 MP costs
+        # more than the whole rest of the pipeline).
+        picture, icc = _resamplable(load_pixels(image, path))
+        decoded_scale = picture.width / probe.width
         scale = min(scale, decoded_scale)  # never upscale what draft already reduced
-        box = _crop_box(crop, picture.size)
+        upright = (picture.height, picture.width) if swapped else picture.size
+        box = geometry.stored_box(ops, _crop_box(crop, upright), upright)
         target = (max(1, round(crop_w * scale)), max(1, round(crop_h * scale)))
+        if swapped:
+            target = (target[1], target[0])
         if (box[2] - box[0], box[3] - box[1]) == target:
             picture = picture.crop(box)
         else:
             picture = resize_box(picture, target, box)
-        return _encode(picture, spec, path)
+        return _encode(_to_srgb(geometry.apply(ops, picture), icc), spec, path)
     finally:
         image.close()
 
@@ -122,25 +128,38 @@ def _crop_box(crop: Crop, size: tuple[int, int]) -> tuple[int, int, int, int]:
     return left, top, right, bottom
 
 
-def _normalised(picture: Image.Image, rotate: int, flip: bool) -> Image.Image:
-    """sRGB, RGB or RGBA, then the user's quarter turns and mirror."""
-    icc = picture.info.get("icc_profile")
-    if icc and picture.mode in ("RGB", "RGBA", "CMYK"):
-        try:
-            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            out_mode = "RGBA" if picture.mode == "RGBA" else "RGB"
-            picture = ImageCms.profileToProfile(picture, source, _SRGB, outputMode=out_mode)
-        except (ImageCms.PyCMSError, OSError, ValueError):
-            pass  # an unreadable profile: keep the pixels as they are rather than refuse
+def _resamplable(picture: Image.Image) -> tuple[Image.Image, bytes | None]:
+    """The picture in a mode Pillow resamples well (RGB, RGBA or L), and the ICC profile still to
+    apply to it. Palette, 16-bit, grey+alpha and CMYK pictures are converted first, as before
+    resampling they must be anyway (CMYK through its profile when it has one)."""
+    icc = picture.info.get("icc_profile") if picture.mode in ("RGB", "RGBA", "CMYK") else None
+    if picture.mode == "CMYK" and icc:
+        picture, icc = _apply_profile(picture, icc), None
+    if picture.mode in ("RGB", "RGBA", "L"):
+        return picture, icc
     has_alpha = picture.mode in ("RGBA", "LA", "PA") or (picture.mode == "P" and "transparency" in picture.info)
-    mode = "RGBA" if has_alpha else "RGB"
-    if picture.mode != mode:
-        picture = picture.convert(mode)
-    for _ in range(rotate % 4):
-        picture = picture.transpose(Image.Transpose.ROTATE_270)  # 270 counter-clockwise = 90 cw
-    if flip:
-        picture = picture.transpose(Image.Transpose.FLIP_LEFT_RIGHT)
-    return picture
+    return picture.convert("RGBA" if has_alpha else "RGB"), icc
+
+
+def _to_srgb(picture: Image.Image, icc: bytes | None) -> Image.Image:
+    if icc:
+        picture = _apply_profile(picture, icc)
+    return picture.convert("RGB") if picture.mode == "L" else picture
+
+
+def _apply_profile(picture: Image.Image, icc: bytes) -> Image.Image:
+    out_mode = "RGBA" if picture.mode == "RGBA" else "RGB"
+    try:
+        source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+        ImageCms.buildTransform(source, _SRGB, picture.mode, out_mode)  # unusable: raises here
+    except (ImageCms.PyCMSError, OSError, ValueError):
+        return picture  # an unreadable profile: keep the pixels as they are rather than refuse
+
+    def convert(band: Image.Image) -> Image.Image:
+        # One transform per band: a LittleCMS transform is not to be shared between threads.
+        return ImageCms.applyTransform(band, ImageCms.buildTransform(source, _SRGB, band.mode, out_mode))
+
+    return map_bands(picture, convert)
 
 
 def _encode(picture: Image.Image, spec: FitSpec, path: str) -> FittedImage:

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Resizing in horizontal bands on every core.
+"""Resizing (and colour transforms) in horizontal bands on every core.
 
 Pillow releases the GIL while it resamples, so bands resized in threads use all cores. Each band
 resamples from the same source box with Pillow's exact box arithmetic (filter support reaches
@@ -9,6 +9,7 @@ outside the band), so the joined result matches a single resize to within roundi
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
 from PIL import Image
@@ -36,4 +37,18 @@ def resize_box(image: Image.Image, size: tuple[int, int], box: tuple[float, floa
     result = Image.new(image.mode, size)
     for i, part in enumerate(_pool.map(band, range(_workers))):
         result.paste(part, (0, edges[i]))
+    return result
+
+
+def map_bands(image: Image.Image, fn: Callable[[Image.Image], Image.Image]) -> Image.Image:
+    """``fn(image)`` for a per-pixel ``fn`` (a colour transform), run on horizontal bands across
+    cores when it is worth it; ``fn`` gets each band on its own (nothing shared between threads)."""
+    if _pool is None or image.width * image.height < MIN_PARALLEL_PIXELS or image.height < 2 * _workers:
+        return fn(image)
+    w, h = image.size
+    edges = [round(i * h / _workers) for i in range(_workers + 1)]
+    parts = list(_pool.map(lambda i: fn(image.crop((0, edges[i], w, edges[i + 1]))), range(_workers)))
+    result = Image.new(parts[0].mode, image.size)
+    for top, part in zip(edges, parts):
+        result.paste(part, (0, top))
     return result

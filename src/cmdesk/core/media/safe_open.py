@@ -11,7 +11,7 @@ import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
 from cmdesk.core.media import errors
 
@@ -93,14 +93,13 @@ def open_image(path: str | Path) -> tuple[Image.Image, Probe]:
     return image, probe
 
 
-def load_upright(image: Image.Image, path: str) -> Image.Image:
-    """Decode the pixels and apply the EXIF orientation. Raises MediaError on damaged data."""
+def load_pixels(image: Image.Image, path: str) -> Image.Image:
+    """Decode the pixels as stored (EXIF orientation not applied). Raises MediaError on damaged
+    data."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             image.load()
-            orientation = image.getexif().get(0x0112, 1)
-            # exif_transpose copies even when nothing turns: skip it for upright pictures.
-            return ImageOps.exif_transpose(image) if orientation not in (None, 1) else image
+            return image
     except (OSError, SyntaxError, ValueError):
         raise errors.truncated(path) from None
