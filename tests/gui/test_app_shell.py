@@ -4,21 +4,13 @@ snapshot as an error, the file untouched), and the OS network state reaches the 
 
 from __future__ import annotations
 
-from argparse import Namespace
-
 import pytest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from cmdesk.core.model import Account
-from cmdesk.core.paths import AppPaths
-from cmdesk.core.services import Services
 from cmdesk.core.store import open_workspace
 from tests.gui.shell_support import run_cmdesk
 from tests.headless_support import damaged_journal
-
-
-def _args(**kwargs) -> Namespace:
-    return Namespace(view=None, date=None, demo=False, minimized=False, **kwargs)
 
 
 @pytest.fixture
@@ -37,23 +29,6 @@ def dialogs(monkeypatch):
     monkeypatch.setattr(QMessageBox, "warning", record("warning"))
     monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.No))
     return shown
-
-
-@pytest.fixture
-def shell_on(qtbot):
-    from cmdesk.gui.app import Shell
-
-    made = []
-
-    def make(folder):
-        services = Services(AppPaths.under(folder))
-        shell = Shell(QApplication.instance(), services, _args())
-        made.append(shell)
-        return shell
-
-    yield make
-    for shell in made:
-        shell.shutdown()
 
 
 def test_an_unreadable_snapshot_is_explained_and_left_untouched(tmp_path, qtbot, dialogs, shell_on):

@@ -9,15 +9,12 @@ import signal
 import socket
 import subprocess
 import sys
-from argparse import Namespace
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDir
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
-from cmdesk.core.paths import AppPaths
-from cmdesk.core.services import Services
 from cmdesk.core.store import open_workspace
 from cmdesk.gui import single_instance
 from cmdesk.gui.single_instance import InstanceServer, activate_running, server_name
@@ -117,22 +114,14 @@ def errors(monkeypatch):
 
 
 @pytest.fixture
-def launch(qtbot):
-    """A second launch on a folder, as the app builds it; shut down at teardown."""
-    from cmdesk.gui.app import Shell
+def launch(shell_on):
+    """A second launch on a folder, started as the app starts it."""
+    def start(folder):
+        shell = shell_on(folder)
+        shell.start()
+        return shell
 
-    made = []
-
-    def make(folder):
-        services = Services(AppPaths.under(folder))
-        args = Namespace(view=None, date=None, demo=False, minimized=False)
-        made.append(Shell(QApplication.instance(), services, args))
-        made[-1].start()
-        return made[-1]
-
-    yield make
-    for shell in made:
-        shell.shutdown()
+    return start
 
 
 def test_a_launch_while_the_first_is_still_loading_waits_and_brings_it_forward(
